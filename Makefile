@@ -1,0 +1,128 @@
+# Forklift: a teaching kernel for x86-64. `make help` lists the targets.
+#
+# Build outputs go to build/: kernel.elf (with symbols, for GDB), kernel.asm
+# and kernel.sym (disassembly and symbol list, to look up a crash address by
+# hand), initramfs.cpio, and os.iso (GRUB + kernel + initramfs).
+
+# Use an x86_64-elf cross compiler when there is one, else the host gcc with
+# freestanding flags (fine on an x86-64 Linux host).
+CROSS_COMPILE ?= $(if $(shell command -v x86_64-elf-gcc 2>/dev/null),x86_64-elf-,)
+CC := $(CROSS_COMPILE)gcc
+LD := $(CROSS_COMPILE)ld
+NM := $(CROSS_COMPILE)nm
+OBJCOPY := $(CROSS_COMPILE)objcopy
+OBJDUMP := $(CROSS_COMPILE)objdump
+
+B := build
+
+# Run-time knobs (see README): memory, CPUs, accelerator, kernel command line,
+# and a folder of extra files for the initramfs.
+MEM ?= 512M
+SMP ?= 1
+ACCEL ?= tcg
+CMDLINE ?=
+EXTRA_ROOTFS ?=
+
+# Kernel code: no SSE/x87/MMX (their registers are not saved on entry), no
+# red zone (interrupts write below RSP), the kernel code model (-2 GiB),
+# frame pointers for backtraces.
+KCFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
+	-ffreestanding -fno-builtin -nostdinc -fno-pic -fno-pie -fno-common \
+	-mcmodel=kernel -mno-red-zone -mgeneral-regs-only \
+	-mno-mmx -mno-sse -mno-sse2 -mno-80387 \
+	-fno-stack-protector -fno-omit-frame-pointer -fno-optimize-sibling-calls \
+	-fcf-protection=none -fno-asynchronous-unwind-tables \
+	-Iinclude -Iarch/x86_64/include -MMD -MP
+KASFLAGS := -g -Iinclude -Iarch/x86_64/include -D__ASSEMBLY__ -MMD -MP
+KLDFLAGS := -nostdlib -static -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments
+
+KSRC := $(sort $(shell find boot arch kernel mm lib init fs -name '*.c' -o -name '*.S' 2>/dev/null))
+KOBJ := $(patsubst %,$(B)/%.o,$(basename $(KSRC)))
+
+.PHONY: all iso run test clean help deps FORCE
+all: iso
+
+# V=1 shows the full commands.
+Q := $(if $(V),,@)
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
+
+$(B)/%.o: %.S
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  AS      $<")
+	$(Q)$(CC) $(KASFLAGS) -c $< -o $@
+
+# Two links, as Linux's kallsyms: the first finds where every function is;
+# its symbol table goes into the .kallsyms section of the second. .kallsyms
+# comes after text and rodata (linker.ld), so no function moves between the
+# two links; the build checks that.
+$(B)/kallsyms0.S: tools/kallsyms.sh
+	@mkdir -p $(B)
+	sh tools/kallsyms.sh $(NM) > $@
+$(B)/kernel0.elf: $(KOBJ) $(B)/kallsyms0.o linker.ld
+	$(LD) $(KLDFLAGS) -T linker.ld -o $@ $(KOBJ) $(B)/kallsyms0.o
+$(B)/kallsyms.S: $(B)/kernel0.elf tools/kallsyms.sh
+	sh tools/kallsyms.sh $(NM) $< > $@
+$(B)/kernel.elf: $(KOBJ) $(B)/kallsyms.o linker.ld
+	$(LD) $(KLDFLAGS) -T linker.ld -o $@ $(KOBJ) $(B)/kallsyms.o
+	@$(NM) -n $(B)/kernel0.elf | grep ' [tT] ' > $(B)/syms0.txt
+	@$(NM) -n $@ | grep ' [tT] ' > $(B)/syms1.txt
+	@cmp -s $(B)/syms0.txt $(B)/syms1.txt || { echo "kallsyms: functions moved between links"; exit 1; }
+	$(OBJDUMP) -d -M att $@ > $(B)/kernel.asm
+	$(NM) -n $@ > $(B)/kernel.sym
+	@# No SSE/x87 instruction may appear in kernel code (see KCFLAGS).
+	@! grep -nE '%[xy]mm[0-9]|\bf(ld|st|add|mul|xsave|xrstor)' $(B)/kernel.asm | head -5 | grep . \
+		|| { echo "kernel.elf contains SSE/x87 instructions"; exit 1; }
+
+# The initramfs: rootfs/ from the tree, then EXTRA_ROOTFS on top.
+$(B)/initramfs.cpio: FORCE
+	@rm -rf $(B)/rootfs && mkdir -p $(B)/rootfs
+	@cp -a rootfs/. $(B)/rootfs/
+	@if [ -n "$(EXTRA_ROOTFS)" ]; then cp -a "$(EXTRA_ROOTFS)"/. $(B)/rootfs/; fi
+	@cd $(B)/rootfs && find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc -R 0:0 > ../initramfs.cpio.new
+	@cmp -s $@.new $@ 2>/dev/null && rm $@.new || mv $@.new $@
+
+# The GRUB configuration carries the command line; rewritten only when it changes.
+$(B)/grub.cfg: FORCE
+	@mkdir -p $(B)
+	@sed 's|@CMDLINE@|$(CMDLINE)|' boot/grub.cfg > $@.new
+	@cmp -s $@.new $@ && rm $@.new || mv $@.new $@
+
+$(B)/os.iso: $(B)/kernel.elf $(B)/initramfs.cpio $(B)/grub.cfg | deps
+	@rm -rf $(B)/isodir && mkdir -p $(B)/isodir/boot/grub
+	$(OBJCOPY) --strip-debug $(B)/kernel.elf $(B)/isodir/boot/kernel.elf
+	cp $(B)/initramfs.cpio $(B)/isodir/boot/initramfs.cpio
+	cp $(B)/grub.cfg $(B)/isodir/boot/grub/grub.cfg
+	grub-mkrescue -o $@ $(B)/isodir 2>$(B)/grub-mkrescue.log || { cat $(B)/grub-mkrescue.log; exit 1; }
+
+iso: $(B)/os.iso
+
+deps:
+	@tools/deps.sh
+
+QEMU_ACCEL = $(shell tools/accel.sh $(ACCEL))
+QEMU_FLAGS = -M pc $(QEMU_ACCEL) -m $(MEM) -smp $(SMP) -no-reboot \
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04
+
+run: iso
+	@echo "Booting in QEMU (serial console on this terminal). Quit: Ctrl-A then X."
+	qemu-system-x86_64 $(QEMU_FLAGS) -cdrom $(B)/os.iso -display none -serial mon:stdio; \
+		tools/exit-status.sh $$?
+
+test: deps
+	tests/run.sh
+
+clean:
+	rm -rf $(B)
+
+help:
+	@echo "make            build build/kernel.elf, build/initramfs.cpio and build/os.iso"
+	@echo "make run        boot in QEMU, serial console on the terminal (quit: Ctrl-A X)"
+	@echo "make test       build and run the whole test suite (QEMU, headless)"
+	@echo "make clean      remove build/"
+	@echo "Variables: MEM=$(MEM) SMP=$(SMP) ACCEL=tcg|kvm|auto CMDLINE='...' EXTRA_ROOTFS=dir"
+
+-include $(KOBJ:.o=.d)

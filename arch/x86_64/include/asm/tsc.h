@@ -1,0 +1,17 @@
+#ifndef _ASM_TSC_H
+#define _ASM_TSC_H
+
+#include <linux/types.h>
+
+static inline u64 rdtsc(void)
+{
+	u32 lo, hi;
+
+	__asm__ __volatile__("rdtsc" : "=a"(lo), "=d"(hi));
+	return (u64)hi << 32 | lo;
+}
+
+extern unsigned long tsc_khz;
+void tsc_set_boot(void);
+
+#endif
