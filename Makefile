@@ -45,12 +45,14 @@ all: iso
 # V=1 shows the full commands.
 Q := $(if $(V),,@)
 
-$(B)/%.o: %.c
+# Every compile waits for `deps` (tools/deps.sh), so on a fresh machine the
+# missing packages are reported (or installed) before gcc is needed.
+$(B)/%.o: %.c | deps
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
 
-$(B)/%.o: %.S
+$(B)/%.o: %.S | deps
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  AS      $<")
 	$(Q)$(CC) $(KASFLAGS) -c $< -o $@

@@ -12,6 +12,12 @@
 #
 # Usage: awk -f tests/ktap.awk build/tests/ktest.log
 
+# "1..N" (indented or not): N.
+function plan(line) {
+	sub(/^ *1\.\./, "", line)
+	return line + 0
+}
+
 function result(ok, name) {
 	if (ok) {
 		printf "ok   ktest/%s\n", name
@@ -51,12 +57,13 @@ BEGIN { suites_planned = -1; seen_ktap = 0; in_suite = 0; ndiag = 0 }
 }
 
 /^KTAP version / { seen_ktap = 1; next }
-seen_ktap && !in_suite && /^1\.\.[0-9]+$/ { suites_planned = substr($0, 4) + 0; next }
+seen_ktap && !in_suite && /^1\.\.[0-9]+$/ { suites_planned = plan($0); next }
 
 /^    # Subtest: / {
 	if (in_suite)
 		end_suite()
-	suite = substr($0, 16)
+	suite = $0
+	sub(/^    # Subtest: /, "", suite)
 	nsuites++
 	in_suite = 1
 	ncases = 0
@@ -64,7 +71,7 @@ seen_ktap && !in_suite && /^1\.\.[0-9]+$/ { suites_planned = substr($0, 4) + 0; 
 	ndiag = 0
 	next
 }
-in_suite && /^    1\.\.[0-9]+$/ { planned = substr($0, 7) + 0; next }
+in_suite && /^    1\.\.[0-9]+$/ { planned = plan($0); next }
 in_suite && /^        # / { if (ndiag < 50) diag[ndiag++] = substr($0, 11); next }
 in_suite && /^    (not )?ok [0-9]+ / {
 	ok = $0 !~ /^    not ok/

@@ -42,6 +42,8 @@ trap 'cleanup; echo; echo "interrupted"; exit 130' INT TERM
 ok() { echo "ok   $*"; passed=$((passed + 1)); }
 fail() { echo "FAIL $*"; failed=$((failed + 1)); }
 detail() { printf '     %s\n' "$@"; }
+# Seconds between two `date +%s%N` readings (the second defaults to now).
+elapsed() { awk -v a="$1" -v b="${2:-$(date +%s%N)}" 'BEGIN { printf "%.1fs", (b - a) / 1e9 }'; }
 
 # The last lines of a log, without GRUB's terminal escapes, indented.
 show_tail() {
@@ -148,6 +150,8 @@ run_test() {
 	boot
 	t1=$(date +%s%N)
 
+	# QEMU exits 1 also when it cannot start: an empty serial log tells.
+	[ -s "$log" ] || why+=("nothing reached the serial port: did QEMU start? (see $OUT/$name.qemu.log)")
 	if [ "$want_exit" = running ]; then
 		[ "$stopped" = 1 ] || why+=("expected: still running once every 'expect' line was printed" \
 					    "got:      $(describe_exit "$code")")
@@ -166,7 +170,7 @@ run_test() {
 	fi
 
 	if [ "$ktap" = yes ]; then
-		local line counts
+		local line counts="0 1"
 		while IFS= read -r line; do
 			case $line in
 			"#counts "*) counts=${line#"#counts "} ;;
@@ -178,7 +182,7 @@ run_test() {
 	fi
 
 	local took
-	took=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1fs", (b - a) / 1e9 }')
+	took=$(elapsed "$t0" "$t1")
 	if [ ${#why[@]} -eq 0 ]; then
 		ok "$name ($took)"
 		return
@@ -214,9 +218,10 @@ parse_list() {
 	done <"$LIST"
 }
 
-# Set the current test's variables from its lines.
+# Set the current test's variables from its lines (the test starts at line $2
+# of the list); a bad value stops the run before anything boots.
 load_test() {
-	local body=$1 line key val
+	local body=$1 where="$LIST:$2: test '$name'" line key val
 	cmdline="" rootfs="" qemu_args="" timeout=30 want_exit="" settle=1 ktap="" clock=""
 	expects=() rejects=()
 	while IFS= read -r line; do
@@ -239,10 +244,10 @@ load_test() {
 	done <<<"$body"
 	case $want_exit in
 	running | [0-9] | [0-9][0-9] | [0-9][0-9][0-9]) ;;
-	*) echo "$LIST: test '$name': 'exit' must be a number or 'running' (got '$want_exit')" >&2
+	*) echo "$where: 'exit' must be a number or 'running' (got '$want_exit')" >&2
 	   exit 2 ;;
 	esac
-	[[ $timeout =~ ^[0-9]+$ ]] || { echo "$LIST: test '$name': bad timeout '$timeout'" >&2; exit 2; }
+	[[ $timeout =~ ^[0-9]+(\.[0-9]+)?$ ]] || { echo "$where: bad timeout '$timeout'" >&2; exit 2; }
 }
 
 # Is $1 one of the remaining arguments?
@@ -254,13 +259,18 @@ in_list() {
 }
 
 main() {
-	local i want ran=0 t0=$SECONDS
+	local i want ran=0 t0
+	t0=$(date +%s%N)
 	parse_list
+	for i in "${!names[@]}"; do	# check every entry before booting any
+		name=${names[$i]}
+		load_test "${bodies[$i]}" "${starts[$i]}"
+	done
 	for want in "$@"; do
 		in_list "$want" "${names[@]}" || { echo "tests/run.sh: no test '$want' in $LIST" >&2; exit 2; }
 	done
 	mkdir -p "$OUT"
-	echo "# kernel: $MAKE (log: $OUT/build.log)"
+	echo "# building the kernel (log: $OUT/build.log)"
 	if $MAKE -s build/kernel.elf >"$OUT/build.log" 2>&1; then
 		ok "build"
 	else
@@ -272,11 +282,11 @@ main() {
 	for i in "${!names[@]}"; do
 		name=${names[$i]}
 		[ $# -eq 0 ] || in_list "$name" "$@" || continue
-		load_test "${bodies[$i]}"
+		load_test "${bodies[$i]}" "${starts[$i]}"
 		run_test
 		ran=$((ran + 1))
 	done
-	echo "# $ran boots in $((SECONDS - t0))s; serial logs in $OUT/"
+	echo "# $ran boots, $(elapsed "$t0") in all; serial logs in $OUT/"
 	echo "$passed passed, $failed failed"
 	[ "$failed" -eq 0 ]
 }
