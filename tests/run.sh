@@ -60,7 +60,7 @@ describe_exit() {
 	case $code in
 	0) echo "QEMU exit 0: the machine reset (a triple fault?) and -no-reboot stopped it" ;;
 	124 | 137) echo "timeout: no result within ${timeout}s (a hang?); QEMU was killed" ;;
-	143) echo "stopped by the harness" ;;
+	143) echo "QEMU stopped by a signal" ;;
 	*)
 		if [ $((code % 2)) -eq 0 ]; then
 			echo "QEMU exit $code: QEMU itself failed (see $OUT/$name.qemu.log)"
@@ -112,8 +112,8 @@ build_iso() {
 	fi
 }
 
-# Boot the current test; sets `code` (QEMU's exit code, 143 if we stopped it)
-# and `stopped` (1 when the harness ended a running boot).
+# Boot the current test; sets `code` (QEMU's exit code) and `stopped` (1 when
+# the harness ended a running boot, as `exit running` asks).
 boot() {
 	local -a cmd
 	# shellcheck disable=SC2206,SC2207,SC2054 # accel flags and extra args are word lists
@@ -138,7 +138,12 @@ boot() {
 	wait "$qpid"
 	code=$?
 	qpid=
-	[ "$stopped" = 1 ] && [ "$code" != 143 ] && stopped=0	# it ended by itself first
+	# QEMU exits 0 on SIGTERM ("terminating on signal 15"); any other
+	# ending means it stopped by itself before our signal reached it.
+	if [ "$stopped" = 1 ] && ! { [ "$code" = 143 ] ||
+		{ [ "$code" = 0 ] && grep -q "terminating on signal" "$OUT/$name.qemu.log"; }; }; then
+		stopped=0
+	fi
 }
 
 run_test() {
