@@ -71,6 +71,7 @@ static __printf(3, 4) int cpio_fail(struct cpio_walk *w, enum cpio_error_code co
 	return -(int)code;
 }
 
+/* The value of one hex digit, or -1 if c is not one. */
 static int hex_digit(u8 c)
 {
 	if (c >= '0' && c <= '9')
@@ -300,6 +301,12 @@ static int print_entry(const struct cpio_entry *e, void *arg)
 	return 0;
 }
 
+/*
+ * At boot: check the archive GRUB loaded, then list it ("initramfs: N
+ * entries, M bytes" and a line per entry), or say what is wrong with it and
+ * list what came before the damage. Linux has no listing: its
+ * populate_rootfs() unpacks straight away (the next step here).
+ */
 void initramfs_list(void)
 {
 	struct cpio_error err;
