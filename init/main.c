@@ -6,6 +6,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
+#include <linux/initramfs.h>
 #include <linux/ktest.h>
 #include <asm/irqflags.h>
 #include <asm/serial.h>
@@ -27,6 +28,7 @@ void start_kernel(u32 magic, unsigned long info_phys)
 	e820_print();
 
 	parse_boot_params(false);	/* __setup() options */
+	initramfs_list();
 	ktest_run_requested();
 
 	pr_info("Nothing more to do yet: idling.\n");
