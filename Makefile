@@ -33,7 +33,7 @@ KCFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-fno-stack-protector -fno-omit-frame-pointer -fno-optimize-sibling-calls \
 	-fcf-protection=none -fno-asynchronous-unwind-tables \
 	-Iinclude -Iarch/x86_64/include -MMD -MP
-KASFLAGS := -g -Iinclude -Iarch/x86_64/include -D__ASSEMBLY__ -MMD -MP
+KASFLAGS := -g -Wa,--fatal-warnings -Iinclude -Iarch/x86_64/include -D__ASSEMBLY__ -MMD -MP
 KLDFLAGS := -nostdlib -static -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments
 
 KSRC := $(sort $(shell find boot arch kernel mm lib init fs -name '*.c' -o -name '*.S' 2>/dev/null))
