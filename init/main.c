@@ -7,6 +7,7 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/ktest.h>
+#include <linux/mm.h>
 #include <asm/irqflags.h>
 #include <asm/serial.h>
 #include <asm/setup.h>
@@ -25,6 +26,7 @@ void start_kernel(u32 magic, unsigned long info_phys)
 	parse_multiboot2(magic, info_phys);
 	parse_boot_params(true);	/* early_param() options */
 	e820_print();
+	mm_core_init();		/* memblock, kernel page tables, buddy, slab */
 
 	parse_boot_params(false);	/* __setup() options */
 	ktest_run_requested();
