@@ -160,9 +160,8 @@ static bool free_table(void *table, const char *level)
 
 	for (int i = 0; i < PTRS_PER_PTE; i++) {
 		if (entry[i]) {
-			pr_err("free_pgd_range: %s table %p still has entry %d = %#lx\n", level,
-			       table, i, entry[i]);
-			WARN_ON(1);
+			pr_warn("WARNING: free_pgd_range: %s table %p still has entry %d = %#lx; "
+				"table kept\n", level, table, i, entry[i]);
 			return false;
 		}
 	}
@@ -226,6 +225,6 @@ void free_pgd_range(pgd_t *pgd, unsigned long addr, unsigned long end)
 			set_pgd(pgdp, __pgd(0));
 	} while (pgdp++, addr = next, addr != end);
 	/* The CPU may cache upper-level entries; forget the freed tables. */
-	if (pgd == current_pgd())
+	if (pgd_is_loaded(pgd))
 		flush_tlb_local();
 }

@@ -46,10 +46,10 @@ static inline void load_cr3(pgd_t *pgdir)
 	write_cr3(__pa(pgdir));
 }
 
-/* The pgd this CPU translates with now. */
-static inline pgd_t *current_pgd(void)
+/* Is pgdir (a kernel address) this CPU's page-table root now? */
+static inline bool pgd_is_loaded(pgd_t *pgdir)
 {
-	return __va(__read_cr3() & PAGE_MASK);
+	return (__read_cr3() & PAGE_MASK) == __pa(pgdir);
 }
 
 /* Forget one page's translation (any entry for addr, global or not). */
