@@ -67,6 +67,8 @@ static pgprot_t __init kernel_image_prot(unsigned long va)
 	return PAGE_KERNEL;
 }
 
+/* Map _text.._end at KERNEL_VMA, page by page. Linux: the kernel-image part
+ * of init_64.c (there 2 MiB pages, split later by set_memory_*()). */
 static void __init map_kernel_image(void)
 {
 	for (unsigned long va = (unsigned long)_text; va < (unsigned long)_end; va += PAGE_SIZE)
@@ -94,8 +96,10 @@ void __init init_mem_mapping(void)
 	}
 	map_kernel_image();
 
+	/* From here on, only addresses mapped above are usable: no identity
+	 * map, and the boot tables (in .boot) get freed by mm_core_init(). */
 	load_cr3(swapper_pg_dir);
-	__flush_tlb_all();	/* the kernel mappings are global: CR3 alone keeps them */
+	__flush_tlb_all();	/* a CR3 load keeps global entries; drop any */
 	memblock_set_current_limit(MEMBLOCK_ALLOC_ANYWHERE);	/* all RAM is mapped now */
 	pr_info("Kernel page tables: swapper_pg_dir at %#lx, NX %s\n",
 		(unsigned long)__pa(swapper_pg_dir), nx_enabled() ? "on" : "off (not supported)");

@@ -29,12 +29,18 @@
 static DEFINE_SPINLOCK(ioremap_lock);
 static unsigned long ioremap_next = IOREMAP_START;
 
+/* Allocate the area's pud (and first pmd) table while pgd entries may still
+ * change. Linux: mm/vmalloc.c vmalloc_init(), arch/x86/mm/init_64.c
+ * preallocate_vmalloc_pages(). */
 void __init ioremap_init(void)
 {
 	if (!walk_to_pmd(swapper_pg_dir, IOREMAP_START, true))
 		panic("ioremap_init: no memory for the ioremap page tables");
 }
 
+/* See include/linux/io.h. NULL for RAM, a zero or wrapping size, no
+ * virtual space or no page-table memory. Takes ioremap_lock.
+ * Linux: arch/x86/mm/ioremap.c __ioremap_caller(). */
 void *ioremap(phys_addr_t phys, size_t size)
 {
 	phys_addr_t offset = phys & ~PAGE_MASK, last = phys + size - 1;

@@ -13,6 +13,8 @@ static void ioremap_apic_test(struct ktest *test)
 	unsigned int level;
 	void *regs = ioremap(APIC_BASE, PAGE_SIZE);
 	pgd_t *other = pgd_alloc(NULL);
+	pteval_t uncached = pte_flags(pfn_pte(0, PAGE_KERNEL_NOCACHE));
+	pteval_t cached = pte_flags(pfn_pte(0, PAGE_KERNEL));
 	pte_t *ptep;
 	u32 version;
 
@@ -23,8 +25,8 @@ static void ioremap_apic_test(struct ktest *test)
 	KTEST_ASSERT_NOT_NULL(test, ptep);
 	KTEST_EXPECT_EQ(test, level, PG_LEVEL_4K);
 	KTEST_EXPECT_EQ(test, pte_pfn(*ptep), PFN_DOWN(APIC_BASE));
-	KTEST_EXPECT_EQ(test, pte_flags(*ptep), pte_flags(pfn_pte(0, PAGE_KERNEL_NOCACHE)));
-	KTEST_EXPECT_NE(test, pte_flags(*ptep), pte_flags(pfn_pte(0, PAGE_KERNEL)));
+	KTEST_EXPECT_EQ(test, pte_flags(*ptep), uncached);
+	KTEST_EXPECT_NE(test, pte_flags(*ptep), cached);
 	KTEST_EXPECT_TRUE(test, pte_write(*ptep));
 	/* Integrated APICs report versions 0x10..0x1f (Intel SDM 11.4.8). */
 	version = *(volatile u32 *)((char *)regs + APIC_LVR) & 0xff;

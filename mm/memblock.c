@@ -19,6 +19,7 @@ struct memblock memblock = {
 	.reserved.name = "reserved",
 };
 
+/* One past the region's last byte. */
 static phys_addr_t region_end(const struct memblock_region *r)
 {
 	return r->base + r->size;
@@ -76,6 +77,7 @@ int memblock_reserve(phys_addr_t base, phys_addr_t size)
 	return memblock_add_range(&memblock.reserved, start, end - start);
 }
 
+/* Linux: memblock_set_current_limit(). */
 void memblock_set_current_limit(phys_addr_t limit)
 {
 	memblock.current_limit = limit;
@@ -133,6 +135,7 @@ phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align)
 	return 0;
 }
 
+/* Linux: memblock_alloc(). */
 void *memblock_alloc(phys_addr_t size, phys_addr_t align)
 {
 	phys_addr_t pa = memblock_phys_alloc(size, align);
@@ -143,6 +146,7 @@ void *memblock_alloc(phys_addr_t size, phys_addr_t align)
 	return __va(pa);
 }
 
+/* Linux: memblock_end_of_DRAM(). */
 phys_addr_t memblock_end_of_DRAM(void)
 {
 	unsigned long n = memblock.memory.cnt;
@@ -150,6 +154,7 @@ phys_addr_t memblock_end_of_DRAM(void)
 	return n ? region_end(&memblock.memory.regions[n - 1]) : 0;
 }
 
+/* Bytes in all regions of type. */
 static phys_addr_t type_total(const struct memblock_type *type)
 {
 	phys_addr_t total = 0;
@@ -159,6 +164,7 @@ static phys_addr_t type_total(const struct memblock_type *type)
 	return total;
 }
 
+/* Linux: memblock_phys_mem_size(). */
 phys_addr_t memblock_phys_mem_size(void)
 {
 	return type_total(&memblock.memory);
@@ -209,6 +215,7 @@ unsigned long memblock_free_all(void)
 	return totalram_pages() - before;
 }
 
+/* Linux: memblock_dump(), the "memblock=debug" format. */
 static void memblock_dump(struct memblock_type *type)
 {
 	pr_info(" %s.cnt  = %#lx\n", type->name, type->cnt);
@@ -219,6 +226,7 @@ static void memblock_dump(struct memblock_type *type)
 	}
 }
 
+/* Linux: __memblock_dump_all(). */
 void memblock_dump_all(void)
 {
 	pr_info("MEMBLOCK configuration:\n");
@@ -230,6 +238,7 @@ void memblock_dump_all(void)
 
 bool memblock_debug;
 
+/* "memblock=debug": print the lists at boot. Linux: early_memblock(). */
 static int __init early_memblock(char *val)
 {
 	if (!strcmp(val, "debug"))

@@ -26,6 +26,7 @@ static void *pgtable_alloc(void)
 	return memblock_alloc(PAGE_SIZE, PAGE_SIZE);
 }
 
+/* See mm/internal.h. Linux: mm/memory.c walk_to_pmd() (with p4d folded). */
 pmd_t *walk_to_pmd(pgd_t *pgd, unsigned long addr, bool alloc)
 {
 	pgd_t *pgdp = pgd_offset_pgd(pgd, addr);
@@ -51,6 +52,8 @@ pmd_t *walk_to_pmd(pgd_t *pgd, unsigned long addr, bool alloc)
 	return pmd_offset(pud, addr);
 }
 
+/* See include/linux/pgtable.h. Linux: mm/memory.c __get_locked_pte(),
+ * without the lock. */
 pte_t *walk_to_pte(pgd_t *pgd, unsigned long addr, bool alloc)
 {
 	pmd_t *pmd = walk_to_pmd(pgd, addr, alloc);
@@ -69,6 +72,8 @@ pte_t *walk_to_pte(pgd_t *pgd, unsigned long addr, bool alloc)
 	return pte_offset_kernel(pmd, addr);
 }
 
+/* See include/linux/pgtable.h. Linux: arch/x86/mm/pat/set_memory.c
+ * lookup_address_in_pgd() (which returns non-present ptes too). */
 pte_t *lookup_address_in_pgd(pgd_t *pgd, unsigned long addr, unsigned int *level)
 {
 	pgd_t *pgdp = pgd_offset_pgd(pgd, addr);
@@ -147,6 +152,7 @@ pgd_t *pgd_alloc(struct mm_struct *mm)
 	return pgd;
 }
 
+/* Only the top page: the kernel half's tables are shared. Linux: pgd_free(). */
 void pgd_free(struct mm_struct *mm, pgd_t *pgd)
 {
 	free_page((unsigned long)pgd);
@@ -175,6 +181,7 @@ static bool covers_entry(unsigned long addr, unsigned long next, unsigned long s
 	return next - addr == size;
 }
 
+/* Free the pte tables under pud for [addr, end). Linux: free_pmd_range(). */
 static void free_pmd_range(pud_t *pud, unsigned long addr, unsigned long end)
 {
 	pmd_t *pmd = pmd_offset(pud, addr);
@@ -188,6 +195,8 @@ static void free_pmd_range(pud_t *pud, unsigned long addr, unsigned long end)
 	} while (pmd++, addr = next, addr != end);
 }
 
+/* Free the pmd (and pte) tables under pgd for [addr, end).
+ * Linux: free_pud_range(). */
 static void free_pud_range(pgd_t *pgd, unsigned long addr, unsigned long end)
 {
 	pud_t *pud = pud_offset(pgd, addr);
@@ -204,6 +213,7 @@ static void free_pud_range(pgd_t *pgd, unsigned long addr, unsigned long end)
 	} while (pud++, addr = next, addr != end);
 }
 
+/* See include/linux/pgtable.h. Linux: mm/memory.c free_pgd_range(). */
 void free_pgd_range(pgd_t *pgd, unsigned long addr, unsigned long end)
 {
 	const unsigned long user_end = USER_PTRS_PER_PGD * PGDIR_SIZE;

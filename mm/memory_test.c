@@ -27,6 +27,7 @@ static void pgtable_map_unmap_test(struct ktest *test)
 	unsigned long free = nr_free_pages(), flags;
 	struct page *page = alloc_page(GFP_KERNEL | __GFP_ZERO);
 	pgd_t *pgd = pgd_alloc(NULL);
+	pteval_t shared = flags_of(PAGE_SHARED);
 	unsigned int level;
 	pte_t *ptep, old;
 	u64 seen;
@@ -42,7 +43,7 @@ static void pgtable_map_unmap_test(struct ktest *test)
 	KTEST_EXPECT_EQ(test, level, PG_LEVEL_4K);
 	KTEST_EXPECT_EQ(test, ptep, walk_to_pte(pgd, TEST_VA, false));
 	KTEST_EXPECT_EQ(test, pte_pfn(*ptep), page_to_pfn(page));
-	KTEST_EXPECT_EQ(test, pte_flags(*ptep), flags_of(PAGE_SHARED));
+	KTEST_EXPECT_EQ(test, pte_flags(*ptep), shared);
 	KTEST_EXPECT_TRUE(test, pte_present(*ptep) && pte_write(*ptep));
 	KTEST_EXPECT_EQ(test, pte_exec(*ptep), !nx_enabled());
 	/* The kernel half is shared with swapper_pg_dir. */
@@ -97,6 +98,7 @@ static void pgtable_free_busy_test(struct ktest *test)
 static void pgtable_pte_accessors_test(struct ktest *test)
 {
 	pte_t pte = pfn_pte(0x12345, PAGE_READONLY);
+	pteval_t shared = flags_of(PAGE_SHARED);
 
 	KTEST_EXPECT_TRUE(test, pte_present(pte));
 	KTEST_EXPECT_FALSE(test, pte_write(pte));
@@ -107,7 +109,7 @@ static void pgtable_pte_accessors_test(struct ktest *test)
 	KTEST_EXPECT_FALSE(test, pte_young(pte_mkold(pte)));
 	KTEST_EXPECT_TRUE(test, pte_young(pte_mkyoung(pte_mkold(pte))));
 	KTEST_EXPECT_EQ(test, pte_pfn(pte_mkdirty(pte_mkwrite(pte))), 0x12345);
-	KTEST_EXPECT_EQ(test, pte_flags(pte_modify(pte, PAGE_SHARED)), flags_of(PAGE_SHARED));
+	KTEST_EXPECT_EQ(test, pte_flags(pte_modify(pte, PAGE_SHARED)), shared);
 	KTEST_EXPECT_EQ(test, pte_pfn(pte_modify(pte, PAGE_SHARED)), 0x12345);
 	KTEST_EXPECT_TRUE(test, pte_none(__pte(0)));
 	KTEST_EXPECT_FALSE(test, pte_present(__pte(0)));

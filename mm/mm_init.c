@@ -98,6 +98,8 @@ static void __init mem_init(void)
 	mem_init_print_info();
 }
 
+/* See include/linux/mm.h. Linux: mm/mm_init.c mm_core_init(), plus the
+ * memory part of arch/x86/kernel/setup.c setup_arch() before it. */
 void __init mm_core_init(void)
 {
 	/* The boot page tables map the first 4 GiB; allocate only there until

@@ -30,6 +30,7 @@ struct page *mem_map;		/* mm/mm_init.c allocates it */
 unsigned long max_pfn;
 bool after_bootmem;
 
+/* Mark page as the head of a free block of this order. Linux: same name. */
 static void set_buddy_order(struct page *page, unsigned int order)
 {
 	page->private = order;
@@ -267,6 +268,7 @@ unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 	return page ? (unsigned long)page_address(page) : 0;
 }
 
+/* Linux: get_zeroed_page(). */
 unsigned long get_zeroed_page(gfp_t gfp)
 {
 	return __get_free_pages(gfp | __GFP_ZERO, 0);
@@ -279,6 +281,7 @@ void free_pages(unsigned long addr, unsigned int order)
 		__free_pages(virt_to_page((void *)addr), order);
 }
 
+/* See include/linux/mm.h. Linux: split_page(). */
 void split_page(struct page *page, unsigned int order)
 {
 	WARN_ON(PageHead(page));
@@ -302,6 +305,7 @@ void __free_pages_core(struct page *page, unsigned int order)
 	spin_unlock_irqrestore(&zone->lock, flags);
 }
 
+/* See mm/internal.h. Linux: mm/page_alloc.c free_reserved_area(). */
 unsigned long free_reserved_area(void *start, void *end, int poison, const char *s)
 {
 	unsigned long pages = 0;
@@ -318,6 +322,8 @@ unsigned long free_reserved_area(void *start, void *end, int poison, const char 
 	return pages;
 }
 
+/* Lock-free reads: a snapshot that may be stale by the time it is used.
+ * Linux: nr_free_pages(), totalram_pages(). */
 unsigned long nr_free_pages(void)
 {
 	return READ_ONCE(zone_normal.free_pages);
@@ -328,6 +334,7 @@ unsigned long totalram_pages(void)
 	return READ_ONCE(zone_normal.managed_pages);
 }
 
+/* See include/linux/mmzone.h. Takes zone->lock. */
 void get_buddyinfo(unsigned long nr_free[NR_PAGE_ORDERS])
 {
 	unsigned long flags;

@@ -22,6 +22,7 @@
 #define MAX_SLAB_ORDER 3	/* Linux: PAGE_ALLOC_COSTLY_ORDER */
 #define CACHE_LINE_SIZE 64
 
+/* The next free object after a free object. Linux: mm/slub.c, same names. */
 static void *get_freepointer(struct kmem_cache *s, void *object)
 {
 	return *(void **)((char *)object + s->offset);
@@ -47,6 +48,8 @@ static unsigned int calculate_alignment(slab_flags_t flags, unsigned int align,
 	return max(align, (unsigned int)sizeof(void *));
 }
 
+/* See mm/slab.h. Linux: mm/slub.c __kmem_cache_create(), calculate_sizes(),
+ * calculate_order(). */
 int __kmem_cache_create(struct kmem_cache *s, const char *name, unsigned int size,
 			unsigned int align, slab_flags_t flags, void (*ctor)(void *))
 {
@@ -201,6 +204,7 @@ static bool object_is_free(struct kmem_cache *s, struct page *slab, void *object
 	return false;
 }
 
+/* Linux: mm/slub.c slab_err() / object_err(), without the hex dump. */
 static void report_bad_free(struct kmem_cache *s, const void *object, const char *why)
 {
 	pr_err("BUG %s: kmem_cache_free(%p): %s; not freed\n", s ? s->name : "?", object, why);
@@ -270,6 +274,7 @@ static void free_empty_slabs(struct kmem_cache *s)
 	s->nr_free_slabs = 0;
 }
 
+/* See include/linux/slab.h. Takes s->lock. Linux: kmem_cache_shrink(). */
 int kmem_cache_shrink(struct kmem_cache *s)
 {
 	unsigned long flags;
@@ -280,6 +285,7 @@ int kmem_cache_shrink(struct kmem_cache *s)
 	return 0;
 }
 
+/* See mm/slab.h. Takes s->lock. Linux: mm/slub.c __kmem_cache_shutdown(). */
 int __kmem_cache_shutdown(struct kmem_cache *s)
 {
 	unsigned long flags;

@@ -74,6 +74,7 @@ static const char *const kmalloc_names[] = {
 };
 static struct kmem_cache *kmalloc_caches[ARRAY_SIZE(kmalloc_sizes)];
 
+/* The smallest class that holds size. Linux: kmalloc_slab(), kmalloc_index(). */
 struct kmem_cache *kmalloc_slab(size_t size)
 {
 	for (unsigned int i = 0; i < ARRAY_SIZE(kmalloc_sizes); i++)
@@ -95,6 +96,7 @@ static void *kmalloc_large(size_t size, gfp_t gfp)
 	return page ? page_address(page) : NULL;
 }
 
+/* Linux: include/linux/slab.h kmalloc() -> __kmalloc(). */
 void *kmalloc(size_t size, gfp_t gfp)
 {
 	if (!size)
@@ -128,6 +130,7 @@ void kfree(const void *object)
 	}
 }
 
+/* Linux: mm/slab_common.c ksize() (__ksize()). */
 size_t ksize(const void *object)
 {
 	struct page *page;
