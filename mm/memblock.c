@@ -218,11 +218,11 @@ unsigned long memblock_free_all(void)
 /* Linux: memblock_dump(), the "memblock=debug" format. */
 static void memblock_dump(struct memblock_type *type)
 {
-	pr_info(" %s.cnt  = %#lx\n", type->name, type->cnt);
+	pr_info(" %s.cnt  = 0x%lx\n", type->name, type->cnt);
 	for (unsigned long i = 0; i < type->cnt; i++) {
 		struct memblock_region *r = &type->regions[i];
-		pr_info(" %s[%#lx]\t[%#016lx-%#016lx], %#lx bytes\n", type->name, i, r->base,
-			region_end(r) - 1, r->size);
+		pr_info(" %s[0x%lx]\t[0x%016lx-0x%016lx], 0x%lx bytes\n", type->name, i,
+			r->base, region_end(r) - 1, r->size);
 	}
 }
 

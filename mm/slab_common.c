@@ -63,6 +63,24 @@ void kmem_cache_destroy(struct kmem_cache *s)
 	kmem_cache_free(kmem_cache, s);
 }
 
+/*
+ * Give every cache's empty slabs back to the page allocator, so that
+ * nr_free_pages() before and after a test can be compared exactly.
+ * Takes slab_lock, then each cache's lock. Linux: mm/vmscan.c drop_slab()
+ * ("echo 2 > /proc/sys/vm/drop_caches"), which reaches the slab caches
+ * through shrinkers instead.
+ */
+void drop_slab(void)
+{
+	struct kmem_cache *s;
+	unsigned long irqflags;
+
+	spin_lock_irqsave(&slab_lock, irqflags);
+	list_for_each_entry(s, &slab_caches, list)
+		kmem_cache_shrink(s);
+	spin_unlock_irqrestore(&slab_lock, irqflags);
+}
+
 /* The kmalloc size classes, as Linux's (96 and 192 fill the gaps where
  * rounding up to a power of two would waste the most). */
 static const unsigned int kmalloc_sizes[] = {

@@ -103,9 +103,32 @@ static void slab_many_objects_test(struct ktest *test)
 	KTEST_EXPECT_EQ(test, si.active_objs, 0);
 	KTEST_EXPECT_EQ(test, si.active_slabs, 0);
 	KTEST_EXPECT_EQ(test, si.num_slabs, 1);	/* one empty slab is kept */
+	kmem_cache_shrink(s);
+	get_slabinfo(s, &si);
+	KTEST_EXPECT_EQ(test, si.num_slabs, 0);
 	kfree(objs);
 	kmem_cache_destroy(s);
 	KTEST_EXPECT_EQ(test, nr_free_pages(), free_before);
+}
+
+/* After drop_slab(), allocating and freeing kmalloc objects of every size
+ * and dropping again leaves exactly as many free pages as before. */
+static void slab_drop_slab_test(struct ktest *test)
+{
+	unsigned long free;
+	void *objs[64];
+
+	drop_slab();
+	free = nr_free_pages();
+	for (int i = 0; i < 64; i++) {
+		objs[i] = kmalloc(64 * i + 1, GFP_KERNEL);
+		KTEST_ASSERT_NOT_NULL(test, objs[i]);
+	}
+	KTEST_EXPECT_LT(test, nr_free_pages(), free);
+	for (int i = 0; i < 64; i++)
+		kfree(objs[i]);
+	drop_slab();
+	KTEST_EXPECT_EQ(test, nr_free_pages(), free);
 }
 
 /* Each size lands in the smallest class that holds it; the class's count
@@ -235,6 +258,6 @@ static void slab_destroy_busy_test(struct ktest *test)
 }
 
 KTEST_SUITE(slab, KTEST_CASE(slab_reuse_test), KTEST_CASE(slab_alignment_test),
-	    KTEST_CASE(slab_many_objects_test), KTEST_CASE(slab_kmalloc_classes_test),
+	    KTEST_CASE(slab_many_objects_test), KTEST_CASE(slab_kmalloc_classes_test), KTEST_CASE(slab_drop_slab_test),
 	    KTEST_CASE(slab_kmalloc_large_test), KTEST_CASE(slab_ctor_test),
 	    KTEST_CASE(slab_bad_free_test), KTEST_CASE(slab_destroy_busy_test));

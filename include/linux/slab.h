@@ -35,6 +35,8 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp);
 void kmem_cache_free(struct kmem_cache *s, void *obj);
 /* Return the cache's empty slabs to the page allocator. */
 int kmem_cache_shrink(struct kmem_cache *s);
+/* The same for every cache (for exact leak checks with nr_free_pages()). */
+void drop_slab(void);
 
 static inline void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t gfp)
 {
