@@ -8,6 +8,7 @@
 #include <linux/init.h>
 #include <linux/initramfs.h>
 #include <linux/ktest.h>
+#include <linux/mm.h>
 #include <asm/irqflags.h>
 #include <asm/serial.h>
 #include <asm/setup.h>
@@ -26,6 +27,7 @@ void start_kernel(u32 magic, unsigned long info_phys)
 	parse_multiboot2(magic, info_phys);
 	parse_boot_params(true);	/* early_param() options */
 	e820_print();
+	mm_core_init();		/* memblock, kernel page tables, buddy, slab */
 
 	parse_boot_params(false);	/* __setup() options */
 	initramfs_list();
