@@ -98,6 +98,32 @@ static void __init mem_init(void)
 	mem_init_print_info();
 }
 
+static bool overlaps(phys_addr_t pa, phys_addr_t start, phys_addr_t end)
+{
+	return pa < end && start < pa + PAGE_SIZE;
+}
+
+/*
+ * The boot code, its page tables and stack are unused since the CR3 switch:
+ * give their pages to the buddy allocator. GRUB may have put the boot
+ * information or the initramfs in the unused tail of the boot code's last
+ * page; such a page stays reserved. Linux: free_initmem().
+ */
+static void __init free_boot_memory(void)
+{
+	unsigned long freed = 0;
+
+	for (phys_addr_t pa = (phys_addr_t)__boot_start; pa < (phys_addr_t)__boot_end;
+	     pa += PAGE_SIZE) {
+		if (overlaps(pa, boot_info_start, boot_info_end) ||
+		    overlaps(pa, initrd_start, initrd_end))
+			continue;
+		freed += free_reserved_area(__va(pa), __va(pa + PAGE_SIZE), POISON_FREE_INITMEM,
+					    NULL);
+	}
+	pr_info("Freeing unused kernel image (boot) memory: %luK\n", freed << (PAGE_SHIFT - 10));
+}
+
 /* See include/linux/mm.h. Linux: mm/mm_init.c mm_core_init(), plus the
  * memory part of arch/x86/kernel/setup.c setup_arch() before it. */
 void __init mm_core_init(void)
@@ -112,10 +138,7 @@ void __init mm_core_init(void)
 	if (memblock_debug)
 		memblock_dump_all();
 	mem_init();
-	/* Boot code, its page tables and stack are unused since the CR3 switch.
-	 * Linux: free_initmem(). */
-	free_reserved_area(__va((phys_addr_t)__boot_start), __va((phys_addr_t)__boot_end),
-			   POISON_FREE_INITMEM, "unused kernel image (boot)");
+	free_boot_memory();
 	kmem_cache_init();
 	ioremap_init();
 }

@@ -236,7 +236,8 @@ static void memblock_reservations_test(struct ktest *test)
 		KTEST_EXPECT_TRUE(test, PageReserved(pfn_to_page(PFN_DOWN(initrd_start))));
 		KTEST_EXPECT_TRUE(test, PageReserved(pfn_to_page(PFN_DOWN(initrd_end - 1))));
 	}
-	KTEST_EXPECT_FALSE(test, PageReserved(pfn_to_page(PFN_DOWN((phys_addr_t)__boot_start))));
+	/* The boot page tables (.boot.bss, which GRUB leaves alone) were freed. */
+	KTEST_EXPECT_FALSE(test, PageReserved(pfn_to_page(PFN_DOWN((phys_addr_t)__boot_end - 1))));
 	KTEST_EXPECT_LE(test, nr_free_pages(), totalram_pages());
 	KTEST_EXPECT_LE(test, totalram_pages(), zone_normal.present_pages);
 }
