@@ -33,7 +33,7 @@ KCFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-fno-stack-protector -fno-omit-frame-pointer -fno-optimize-sibling-calls \
 	-fcf-protection=none -fno-asynchronous-unwind-tables \
 	-Iinclude -Iarch/x86_64/include -I$(B)/include -MMD -MP
-KASFLAGS := -g -Iinclude -Iarch/x86_64/include -I$(B)/include -D__ASSEMBLY__ -MMD -MP
+KASFLAGS := -g -Wa,--fatal-warnings -Iinclude -Iarch/x86_64/include -I$(B)/include -D__ASSEMBLY__ -MMD -MP
 KLDFLAGS := -nostdlib -static -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments
 
 KSRC := $(filter-out arch/x86_64/asm-offsets.c,\
@@ -46,12 +46,14 @@ all: iso
 # V=1 shows the full commands.
 Q := $(if $(V),,@)
 
-$(B)/%.o: %.c
+# Every compile waits for `deps` (tools/deps.sh), so on a fresh machine the
+# missing packages are reported (or installed) before gcc is needed.
+$(B)/%.o: %.c | deps
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
 
-$(B)/%.o: %.S
+$(B)/%.o: %.S | deps
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  AS      $<")
 	$(Q)$(CC) $(KASFLAGS) -c $< -o $@
@@ -101,14 +103,17 @@ $(B)/grub.cfg: FORCE
 	@sed 's|@CMDLINE@|$(CMDLINE)|' boot/grub.cfg > $@.new
 	@cmp -s $@.new $@ && rm $@.new || mv $@.new $@
 
-$(B)/os.iso: $(B)/kernel.elf $(B)/initramfs.cpio $(B)/grub.cfg | deps
-	@rm -rf $(B)/isodir && mkdir -p $(B)/isodir/boot/grub
+# ISO= names the image to write (tests/run.sh writes one per command line).
+ISO ?= $(B)/os.iso
+
+$(ISO): $(B)/kernel.elf $(B)/initramfs.cpio $(B)/grub.cfg | deps
+	@rm -rf $(B)/isodir && mkdir -p $(B)/isodir/boot/grub $(dir $@)
 	$(OBJCOPY) --strip-debug $(B)/kernel.elf $(B)/isodir/boot/kernel.elf
 	cp $(B)/initramfs.cpio $(B)/isodir/boot/initramfs.cpio
 	cp $(B)/grub.cfg $(B)/isodir/boot/grub/grub.cfg
 	grub-mkrescue -o $@ $(B)/isodir 2>$(B)/grub-mkrescue.log || { cat $(B)/grub-mkrescue.log; exit 1; }
 
-iso: $(B)/os.iso
+iso: $(ISO)
 
 deps:
 	@tools/deps.sh
@@ -119,11 +124,13 @@ QEMU_FLAGS = -M pc $(QEMU_ACCEL) -m $(MEM) -smp $(SMP) -no-reboot \
 
 run: iso
 	@echo "Booting in QEMU (serial console on this terminal). Quit: Ctrl-A then X."
-	qemu-system-x86_64 $(QEMU_FLAGS) -cdrom $(B)/os.iso -display none -serial mon:stdio; \
+	qemu-system-x86_64 $(QEMU_FLAGS) -cdrom $(ISO) -display none -serial mon:stdio; \
 		tools/exit-status.sh $$?
 
+# TESTS= runs only the named tests of tests/boot.list (e.g. TESTS="ktest boot").
+# The harness runs $(MAKE) itself, to build one ISO per command line.
 test: deps
-	tests/run.sh
+	@MAKE="$(MAKE)" ACCEL="$(ACCEL)" MEM="$(MEM)" SMP="$(SMP)" V="$(V)" tests/run.sh $(TESTS)
 
 clean:
 	rm -rf $(B)
@@ -134,5 +141,6 @@ help:
 	@echo "make test       build and run the whole test suite (QEMU, headless)"
 	@echo "make clean      remove build/"
 	@echo "Variables: MEM=$(MEM) SMP=$(SMP) ACCEL=tcg|kvm|auto CMDLINE='...' EXTRA_ROOTFS=dir"
+	@echo "           V=1 (show commands)  ISO=$(ISO)  TESTS='name ...' (make test)"
 
 -include $(KOBJ:.o=.d)

@@ -6,7 +6,9 @@
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
+#include <linux/initramfs.h>
 #include <linux/ktest.h>
+#include <linux/mm.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
 #include <asm/irqflags.h>
@@ -55,8 +57,10 @@ void start_kernel(u32 magic, unsigned long info_phys)
 	parse_multiboot2(magic, info_phys);
 	parse_boot_params(true);	/* early_param() options */
 	e820_print();
+	mm_core_init();		/* memblock, kernel page tables, buddy, slab */
 
 	parse_boot_params(false);	/* __setup() options */
+	initramfs_list();
 	sched_init();
 	fork_init();
 

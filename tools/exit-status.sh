@@ -3,7 +3,8 @@
 # codes"); exit with init's status so scripts can use `make run` too.
 code=$1
 if [ "$code" -eq 0 ]; then
-	echo "QEMU quit (no exit code from the kernel)."
+	echo "QEMU quit with no exit code from the kernel: you quit it (Ctrl-A X), or the"
+	echo "machine reset (a triple fault, say; -no-reboot turns a reset into an exit)."
 	exit 0
 elif [ $((code % 2)) -eq 0 ]; then
 	echo "QEMU failed (exit code $code)."

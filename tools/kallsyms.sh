@@ -13,7 +13,7 @@ if [ -z "$elf" ]; then
 	printf 'kallsyms_num:\t.quad 0\nkallsyms_addresses:\nkallsyms_offsets:\nkallsyms_names:\t.byte 0\n'
 	exit 0
 fi
-"$nm" -n --defined-only "$elf" | awk '
+"$nm" -n --defined-only "$elf" | awk 'BEGIN { n = 0 }
 	$2 ~ /^[tT]$/ && $1 != last { addr[n] = $1; name[n] = $3; n++; last = $1 }
 	END {
 		print "\t.globl kallsyms_num, kallsyms_addresses, kallsyms_offsets, kallsyms_names"

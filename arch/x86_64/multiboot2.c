@@ -103,6 +103,11 @@ void parse_multiboot2(u32 magic, unsigned long info_phys)
 		panic("multiboot2: the boot loader gave no memory map");
 	pr_info("Booted by %s\n", boot_loader_name[0] ? boot_loader_name : "a multiboot2 loader");
 	pr_info("Command line: %s\n", boot_command_line);
+	pr_info("multiboot2: boot information at [mem %#010lx-%#010lx]\n", boot_info_start,
+		boot_info_end - 1);
+	if (initrd_start)
+		pr_info("multiboot2: initramfs at [mem %#010lx-%#010lx]\n", initrd_start,
+			initrd_end - 1);
 }
 
 static const char *e820_type_name(u32 type)

@@ -6,5 +6,7 @@
 
 /* Map [phys, phys + size) uncached; returns its kernel virtual address. */
 void *ioremap(phys_addr_t phys, size_t size);
+/* Undo ioremap(); addr is what ioremap() returned. */
+void iounmap(void *addr);
 
 #endif

@@ -7,6 +7,9 @@
 #include <linux/sched/task.h>
 #include <linux/completion.h>
 #include <linux/jiffies.h>
+#include <linux/mm.h>
+#include <linux/pid.h>
+#include <linux/slab.h>
 
 struct thread_result {
 	struct completion done;
@@ -32,10 +35,19 @@ static bool wait_for_nr_threads(int threads)
 	return READ_ONCE(nr_threads) == threads;
 }
 
+/* Free pages with every cache's empty slabs returned: exact leak checks. */
+static unsigned long free_pages_now(void)
+{
+	drop_slab();
+	return nr_free_pages();
+}
+
 static void kthread_runs_and_exits_test(struct ktest *test)
 {
 	struct thread_result r = { .pid_seen = -1 };
 	int before = READ_ONCE(nr_threads);
+	int pids_before = nr_pids_in_use();
+	unsigned long pages_before = free_pages_now();
 
 	init_completion(&r.done);
 	pid_t pid = kernel_thread(record_and_exit, &r, "ktest-thread", 0);
@@ -44,6 +56,11 @@ static void kthread_runs_and_exits_test(struct ktest *test)
 	KTEST_EXPECT_EQ(test, r.ran, 1);
 	KTEST_EXPECT_EQ(test, r.pid_seen, pid);	/* kernel_thread returned the child's pid */
 	KTEST_EXPECT_TRUE(test, wait_for_nr_threads(before));
+	/* Its task_struct, kernel stack and pid were all given back. */
+	for (int i = 0; i < 10; i++)
+		yield();	/* the final put happens after its last switch away */
+	KTEST_EXPECT_EQ(test, nr_pids_in_use(), pids_before);
+	KTEST_EXPECT_EQ(test, free_pages_now(), pages_before);
 }
 
 #define ROUNDS 50

@@ -1,0 +1,77 @@
+/*
+ * CR3 and the TLB. The CPU caches translations in the TLB; after changing an
+ * entry that was present, the old translation must be flushed on every CPU
+ * that may hold it (only this CPU here: no SMP shootdown yet).
+ * Linux: arch/x86/include/asm/tlbflush.h, special_insns.h (CR3/CR4),
+ * mmu_context.h (load_cr3).
+ */
+#ifndef _ASM_TLBFLUSH_H
+#define _ASM_TLBFLUSH_H
+
+#include <asm/page.h>
+#include <asm/pgtable_types.h>
+
+#define X86_CR4_PGE (1UL << 7)	/* global pages */
+
+static inline unsigned long __read_cr3(void)
+{
+	unsigned long val;
+
+	__asm__ __volatile__("mov %%cr3, %0" : "=r"(val) : : "memory");
+	return val;
+}
+
+/* Switch address space; flushes every non-global TLB entry. */
+static inline void write_cr3(unsigned long val)
+{
+	__asm__ __volatile__("mov %0, %%cr3" : : "r"(val) : "memory");
+}
+
+static inline unsigned long __read_cr4(void)
+{
+	unsigned long val;
+
+	__asm__ __volatile__("mov %%cr4, %0" : "=r"(val) : : "memory");
+	return val;
+}
+
+static inline void __write_cr4(unsigned long val)
+{
+	__asm__ __volatile__("mov %0, %%cr4" : : "r"(val) : "memory");
+}
+
+/* Make pgdir (a kernel address) this CPU's page-table root. */
+static inline void load_cr3(pgd_t *pgdir)
+{
+	write_cr3(__pa(pgdir));
+}
+
+/* Is pgdir (a kernel address) this CPU's page-table root now? */
+static inline bool pgd_is_loaded(pgd_t *pgdir)
+{
+	return (__read_cr3() & PAGE_MASK) == __pa(pgdir);
+}
+
+/* Forget one page's translation (any entry for addr, global or not). */
+static inline void __flush_tlb_one_kernel(unsigned long addr)
+{
+	__asm__ __volatile__("invlpg (%0)" : : "r"(addr) : "memory");
+}
+
+/* Forget the user (non-global) translations: reload CR3. */
+static inline void flush_tlb_local(void)
+{
+	write_cr3(__read_cr3());
+}
+
+/* Forget everything, global kernel entries included: toggling CR4.PGE
+ * flushes the whole TLB (Intel SDM vol. 3, 4.10.4.1). */
+static inline void __flush_tlb_all(void)
+{
+	unsigned long cr4 = __read_cr4();
+
+	__write_cr4(cr4 ^ X86_CR4_PGE);
+	__write_cr4(cr4);
+}
+
+#endif
