@@ -41,6 +41,7 @@ void start_kernel(u32 magic, unsigned long info_phys)
 	parse_boot_params(false);	/* __setup() options */
 	ktest_run_requested();
 
+	run_crash_test();	/* crash=... */
 	pr_info("Idle: CPU0 in the idle loop, timer at %d Hz\n", HZ);
 	cpu_startup_entry();
 }

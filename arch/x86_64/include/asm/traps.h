@@ -28,5 +28,7 @@ enum x86_pf_error_code {
 
 /* Fill the IDT's exception gates, load GDT, TSS and IDT on the boot CPU. */
 void trap_init(void);
+/* crash= on the command line: fault on purpose now (crash.c). */
+void run_crash_test(void);
 
 #endif
