@@ -5,16 +5,22 @@
  * task. Linux: init/main.c start_kernel().
  */
 #include <linux/kernel.h>
+#include <linux/cpu.h>
 #include <linux/init.h>
 #include <linux/initramfs.h>
+#include <linux/jiffies.h>
 #include <linux/ktest.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
+#include <asm/cpufeature.h>
+#include <asm/irq.h>
 #include <asm/irqflags.h>
 #include <asm/percpu.h>
 #include <asm/serial.h>
 #include <asm/setup.h>
+#include <asm/time.h>
+#include <asm/traps.h>
 #include <asm/tsc.h>
 #include <asm/vga.h>
 
@@ -53,16 +59,23 @@ void start_kernel(u32 magic, unsigned long info_phys)
 	serial_init();
 	vga_init();
 	pr_notice("%s\n", BANNER);
+	early_cpu_init();	/* CPUID: what this CPU can do */
+	trap_init();		/* GDT, TSS, IDT: faults are reported from here on */
 
 	parse_multiboot2(magic, info_phys);
 	parse_boot_params(true);	/* early_param() options */
 	e820_print();
 	mm_core_init();		/* memblock, kernel page tables, buddy, slab */
 
+	init_IRQ();		/* PICs masked, local APIC on */
+	time_init();		/* TSC and APIC timer calibrated, ticking at HZ */
+	local_irq_enable();
+
 	parse_boot_params(false);	/* __setup() options */
 	initramfs_list();
 	sched_init();
 	fork_init();
 
+	run_crash_test();	/* crash=... */
 	rest_init();
 }

@@ -10,6 +10,14 @@
 
 void printk_bust_lock(void);
 
+int oops_in_progress;
+
+/*
+ * Stop the machine with a message. Interrupts go off first, so nothing
+ * else runs on this CPU. After an oops (oops_in_progress) the backtrace
+ * has been printed already, from the faulting frame, which is the useful
+ * one; panic's own would only show the oops code.
+ */
 void __noreturn panic(const char *fmt, ...)
 {
 	static bool in_panic;
@@ -26,7 +34,8 @@ void __noreturn panic(const char *fmt, ...)
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
 	printk(KERN_EMERG "Kernel panic - not syncing: %s\n", buf);
-	dump_stack();
+	if (!oops_in_progress)
+		dump_stack();
 	printk(KERN_EMERG "---[ end Kernel panic - not syncing: %s ]---\n", buf);
 	machine_power_off(EXIT_CODE_PANIC);
 }

@@ -21,6 +21,7 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <asm/setup.h>
+#include <asm/cpu_entry_area.h>
 #include <asm/tlbflush.h>
 #include "internal.h"
 
@@ -71,9 +72,14 @@ static pgprot_t __init kernel_image_prot(unsigned long va)
  * of init_64.c (there 2 MiB pages, split later by set_memory_*()). */
 static void __init map_kernel_image(void)
 {
-	for (unsigned long va = (unsigned long)_text; va < (unsigned long)_end; va += PAGE_SIZE)
+	for (unsigned long va = (unsigned long)_text; va < (unsigned long)_end; va += PAGE_SIZE) {
+		/* The page below each exception stack stays unmapped, so running
+		 * off the end of one faults instead of corrupting its neighbour. */
+		if (in_exception_stack_guard(va))
+			continue;
 		if (map_page(swapper_pg_dir, va, PFN_DOWN(__pa((void *)va)), kernel_image_prot(va)))
 			panic("cannot map the kernel image at %#lx", va);
+	}
 }
 
 /*

@@ -14,7 +14,7 @@ if [ -z "$elf" ]; then
 	exit 0
 fi
 "$nm" -n --defined-only "$elf" | awk 'BEGIN { n = 0 }
-	$2 ~ /^[tT]$/ && $1 != last { addr[n] = $1; name[n] = $3; n++; last = $1 }
+	$2 ~ /^[tT]$/ && $3 !~ /^(_text|_etext|__boot_start|__boot_end)$/ && $1 != last { addr[n] = $1; name[n] = $3; n++; last = $1 }
 	END {
 		print "\t.globl kallsyms_num, kallsyms_addresses, kallsyms_offsets, kallsyms_names"
 		printf "kallsyms_num:\t.quad %d\n", n

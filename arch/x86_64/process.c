@@ -6,6 +6,7 @@
 #include <linux/string.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
+#include <asm/cpu_entry_area.h>
 #include <asm/msr.h>
 #include <asm/percpu.h>
 #include <asm/processor.h>
@@ -58,6 +59,7 @@ struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *ne
 {
 	this_cpu_write(current_task, next);
 	this_cpu_write(top_of_stack, (unsigned long)next->stack + THREAD_SIZE);
+	load_sp0((unsigned long)next->stack + THREAD_SIZE);	/* interrupts from user mode land here */
 	return prev;
 }
 

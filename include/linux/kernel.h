@@ -25,6 +25,8 @@
 #define GB(x) ((u64)(x) << 30)
 
 void __noreturn panic(const char *fmt, ...) __printf(1, 2);
+/* Nonzero while an oops is being reported (panic then skips its backtrace). */
+extern int oops_in_progress;
 
 /* A broken invariant: report where, then panic. */
 #define BUG() panic("BUG at %s:%d (%s)", __FILE__, __LINE__, __func__)

@@ -11,6 +11,7 @@
 #include <linux/list.h>
 #include <linux/preempt.h>
 #include <asm/processor.h>
+#include <asm/smp.h>
 
 /* Task states (task->__state). Linux: include/linux/sched.h. */
 #define TASK_RUNNING 0x0000	/* on a runqueue, or running */
@@ -111,7 +112,6 @@ int wake_up_state(struct task_struct *p, unsigned int state);
 void wake_up_new_task(struct task_struct *p);
 int sched_fork(unsigned long clone_flags, struct task_struct *p);
 void schedule_tail(struct task_struct *prev);
-void __noreturn cpu_startup_entry(void);
 void yield(void);
 long schedule_timeout(long ticks);
 void set_task_comm(struct task_struct *p, const char *name);

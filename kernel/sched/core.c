@@ -306,22 +306,3 @@ void sched_init(void)
 	init_task.on_cpu = 1;
 	init_task.cpu = smp_processor_id();
 }
-
-/*
- * The idle loop: halt until an interrupt, and schedule when there is work.
- * "sti; hlt" is one step (interrupts are enabled only once hlt starts), so a
- * wake-up interrupt cannot slip in between the check and the halt.
- * Linux: kernel/sched/idle.c do_idle().
- */
-void __noreturn cpu_startup_entry(void)
-{
-	for (;;) {
-		local_irq_disable();
-		if (current->need_resched) {
-			local_irq_enable();
-			schedule();
-			continue;
-		}
-		safe_halt();
-	}
-}

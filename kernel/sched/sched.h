@@ -8,6 +8,7 @@
 
 #include <linux/sched.h>
 #include <linux/spinlock.h>
+#include <asm/smp.h>
 
 #define SCHED_TIMESLICE 5	/* timer ticks a task runs before others get a turn */
 

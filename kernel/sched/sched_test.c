@@ -109,6 +109,8 @@ static void preemption_test(struct ktest *test)
 {
 	int before = READ_ONCE(nr_threads);
 
+	printk("        # preemption_test: two threads spin without yielding; if the run\n"
+	       "        # stops here, the timer interrupt does not preempt kernel code\n");
 	spin_stop = false;
 	spin_count[0] = spin_count[1] = 0;
 	KTEST_ASSERT_TRUE(test, kernel_thread(spin_forever, (void *)0L, "spin-0", 0) > 0);

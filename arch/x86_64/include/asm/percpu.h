@@ -13,8 +13,7 @@
 
 #include <linux/types.h>
 #include <linux/compiler.h>
-
-#define NR_CPUS 8
+#include <linux/threads.h>
 
 struct task_struct;
 
@@ -53,8 +52,6 @@ extern struct pcpu_hot pcpu_hot[NR_CPUS];
 			     : "ri"((int)(val)),                              \
 			       "i"(offsetof(struct pcpu_hot, field))          \
 			     : "memory")
-
-#define smp_processor_id() this_cpu_read(cpu_number)
 
 /* Point this CPU's GS base at pcpu_hot[cpu]. */
 void setup_per_cpu_areas(int cpu);

@@ -11,7 +11,9 @@ static inline u64 rdtsc(void)
 	return (u64)hi << 32 | lo;
 }
 
-extern unsigned long tsc_khz;
+extern unsigned long tsc_khz;	/* TSC ticks per millisecond, 0 until tsc_init() */
 void tsc_set_boot(void);
+/* Measure the TSC's rate against the PIT and set tsc_khz. */
+void tsc_init(void);
 
 #endif

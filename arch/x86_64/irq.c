@@ -1,0 +1,57 @@
+/*
+ * External interrupts: setup, the catch-all handler, and the way out.
+ * Linux: arch/x86/kernel/irqinit.c, irq.c, kernel/entry/common.c.
+ */
+#include <linux/kernel.h>
+#include <linux/sched.h>
+#include <asm/apic.h>
+#include <asm/desc.h>
+#include <asm/i8259.h>
+#include <asm/idtentry.h>
+#include <asm/irq.h>
+#include <asm/irqflags.h>
+#include <asm/smp.h>
+
+/*
+ * Interrupts on the boot CPU: the legacy PICs masked, every external
+ * vector given a gate, the local APIC enabled. Interrupts stay off (the
+ * caller enables them once the timer is set up).
+ * Linux: irqinit.c init_IRQ() -> native_init_IRQ(), apic.c apic_intr_mode_init().
+ */
+void init_IRQ(void)
+{
+	init_8259A();
+	idt_setup_apic_and_irq_gates();
+	init_bsp_APIC();
+}
+
+/*
+ * An interrupt on a vector no driver claimed. None are routed yet (the
+ * PICs are masked and there is no I/O APIC driver), so this is reported,
+ * acknowledged if the APIC has it in service, and otherwise ignored.
+ * Linux: irq.c common_interrupt() -> ack_bad_irq() path ("No irq handler").
+ */
+void common_interrupt(struct pt_regs *regs, unsigned long vector)
+{
+	pr_emerg("common_interrupt: %d.%lu No irq handler for vector\n",
+		 raw_smp_processor_id(), vector);
+	if (apic_vector_in_service(vector))
+		apic_eoi();
+	irqentry_exit(regs);
+}
+
+/*
+ * The end of every interrupt handler, before the entry code returns:
+ * where the scheduler takes the CPU away from a task whose time is up.
+ * Back to kernel code, only if that code had interrupts on and holds no
+ * spinlock (preempt_count() == 0): it may be in the middle of anything
+ * else, which is what "preemptible kernel" means. (Back to user mode,
+ * exit_to_user_mode_prepare() will schedule and deliver signals: that comes
+ * with user space.) Linux: kernel/entry/common.c irqentry_exit().
+ */
+void irqentry_exit(struct pt_regs *regs)
+{
+	if (!user_mode(regs) && (regs->flags & X86_EFLAGS_IF) && preempt_count() == 0 &&
+	    current->need_resched)
+		preempt_schedule_irq();
+}
