@@ -11,6 +11,7 @@
 #include <linux/jiffies.h>
 #include <linux/ktest.h>
 #include <linux/mm.h>
+#include <linux/pid.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
 #include <asm/cpufeature.h>
@@ -74,6 +75,7 @@ void start_kernel(u32 magic, unsigned long info_phys)
 	parse_boot_params(false);	/* __setup() options */
 	initramfs_list();
 	sched_init();
+	pid_init();		/* Linux: pid_idr_init() */
 	fork_init();
 
 	run_crash_test();	/* crash=... */

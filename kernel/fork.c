@@ -109,10 +109,11 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	if (retval)
 		goto bad_fork_free;
 
-	retval = -EAGAIN;
 	pid = alloc_pid();
-	if (!pid)
+	if (IS_ERR(pid)) {
+		retval = (int)PTR_ERR(pid);
 		goto bad_fork_free;
+	}
 	p->thread_pid = pid;
 	p->pid = pid->nr;
 	p->tgid = p->pid;
@@ -191,8 +192,5 @@ pid_t user_mode_thread(int (*fn)(void *), void *arg, unsigned long flags)
 void fork_init(void)
 {
 	task_struct_cachep = kmem_cache_create("task_struct", sizeof(struct task_struct),
-					       64, 0, NULL);
-	if (!task_struct_cachep)
-		panic("fork_init: cannot create the task_struct cache");
-	pid_init();
+					       64, SLAB_PANIC, NULL);
 }

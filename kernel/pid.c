@@ -53,7 +53,7 @@ struct pid *alloc_pid(void)
 	unsigned long flags;
 
 	if (!pid)
-		return NULL;
+		return ERR_PTR(-ENOMEM);
 	spin_lock_irqsave(&pid_lock, flags);
 	pid->nr = alloc_pidmap();
 	if (pid->nr) {
@@ -65,7 +65,7 @@ struct pid *alloc_pid(void)
 	spin_unlock_irqrestore(&pid_lock, flags);
 	if (!pid->nr) {
 		kmem_cache_free(pid_cachep, pid);
-		return NULL;
+		return ERR_PTR(-EAGAIN);	/* every number is in use */
 	}
 	return pid;
 }
@@ -130,9 +130,7 @@ void pid_init(void)
 	for (int i = 0; i < PID_HASH_SIZE; i++)
 		INIT_LIST_HEAD(&pid_hash[i]);
 	pid_test_and_set(0);
-	pid_cachep = kmem_cache_create("pid", sizeof(struct pid), 8, 0, NULL);
-	if (!pid_cachep)
-		panic("pid_init: cannot create the pid cache");
+	pid_cachep = kmem_cache_create("pid", sizeof(struct pid), 8, SLAB_PANIC, NULL);
 }
 
 /* For tests: pretend the last number handed out was nr. */

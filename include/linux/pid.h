@@ -22,7 +22,7 @@ struct pid {
 	struct list_head hash_chain;	/* in pid_hash[], for find_pid() */
 };
 
-struct pid *alloc_pid(void);	/* NULL when out of memory or of numbers */
+struct pid *alloc_pid(void);	/* ERR_PTR(-ENOMEM), or -EAGAIN when no number is free */
 void put_pid(struct pid *pid);
 struct pid *get_pid(struct pid *pid);
 struct task_struct *find_task_by_pid(pid_t nr);	/* caller holds tasklist_lock */

@@ -82,9 +82,6 @@ static void finish_task_switch(struct task_struct *prev)
 /* Linux: context_switch(). Switch address space (if any), then stacks. */
 static void context_switch(struct rq *rq, struct task_struct *prev, struct task_struct *next)
 {
-	if (*end_of_stack(next) != STACK_END_MAGIC)
-		panic("kernel stack of %s (pid %d) was overrun: stack-end magic is gone",
-		      next->comm, next->pid);
 	/* A kernel thread has no mm: it borrows the previous one (lazy TLB).
 	 * (User address spaces, and switch_mm(), arrive with user space.) */
 	if (!next->mm)
@@ -105,8 +102,10 @@ static void __schedule(bool preempt)
 	struct task_struct *prev = current, *next;
 	struct rq *rq;
 
+	/* Linux: schedule_debug(). A task that ran off the bottom of its
+	 * kernel stack has overwritten the magic word there. */
 	if (*end_of_stack(prev) != STACK_END_MAGIC)
-		panic("kernel stack of %s (pid %d) was overrun: stack-end magic is gone",
+		panic("corrupted stack end detected inside scheduler: %s (pid %d)",
 		      prev->comm, prev->pid);
 	local_irq_disable();
 	rq = this_rq();
