@@ -32,11 +32,12 @@ KCFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-mno-mmx -mno-sse -mno-sse2 -mno-80387 \
 	-fno-stack-protector -fno-omit-frame-pointer -fno-optimize-sibling-calls \
 	-fcf-protection=none -fno-asynchronous-unwind-tables \
-	-Iinclude -Iarch/x86_64/include -MMD -MP
-KASFLAGS := -g -Wa,--fatal-warnings -Iinclude -Iarch/x86_64/include -D__ASSEMBLY__ -MMD -MP
+	-Iinclude -Iarch/x86_64/include -I$(B)/include -MMD -MP
+KASFLAGS := -g -Wa,--fatal-warnings -Iinclude -Iarch/x86_64/include -I$(B)/include -D__ASSEMBLY__ -MMD -MP
 KLDFLAGS := -nostdlib -static -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments
 
-KSRC := $(sort $(shell find boot arch kernel mm lib init fs -name '*.c' -o -name '*.S' 2>/dev/null))
+KSRC := $(filter-out arch/x86_64/asm-offsets.c,\
+	$(sort $(shell find boot arch kernel mm lib init fs -name '*.c' -o -name '*.S' 2>/dev/null)))
 KOBJ := $(patsubst %,$(B)/%.o,$(basename $(KSRC)))
 
 .PHONY: all iso run test clean help deps FORCE
@@ -56,6 +57,15 @@ $(B)/%.o: %.S | deps
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  AS      $<")
 	$(Q)$(CC) $(KASFLAGS) -c $< -o $@
+
+# Structure offsets for assembly (Linux's asm-offsets): compile to assembly,
+# keep the "->NAME value" markers as #defines.
+$(B)/include/generated/asm-offsets.h: arch/x86_64/asm-offsets.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  GEN     $@")
+	$(Q)$(CC) $(filter-out -MMD -MP,$(KCFLAGS)) -S $< -o $(B)/asm-offsets.s
+	$(Q)sed -n 's/.*->\([A-Za-z_0-9]*\) \$$\{0,1\}\([0-9]*\).*/#define \1 \2/p' $(B)/asm-offsets.s > $@
+$(KOBJ): | $(B)/include/generated/asm-offsets.h
 
 # Two links, as Linux's kallsyms: the first finds where every function is;
 # its symbol table goes into the .kallsyms section of the second. .kallsyms

@@ -11,9 +11,13 @@
 #include <linux/jiffies.h>
 #include <linux/ktest.h>
 #include <linux/mm.h>
+#include <linux/pid.h>
+#include <linux/sched.h>
+#include <linux/sched/task.h>
 #include <asm/cpufeature.h>
 #include <asm/irq.h>
 #include <asm/irqflags.h>
+#include <asm/percpu.h>
 #include <asm/serial.h>
 #include <asm/setup.h>
 #include <asm/time.h>
@@ -23,8 +27,35 @@
 
 #define BANNER "Forklift teaching kernel (x86-64): fork as Linux does it"
 
+/*
+ * The first user-space-bound task, pid 1. Linux: init/main.c kernel_init().
+ * For now it runs the in-kernel tests when asked; exec'ing /sbin/init
+ * arrives with user space.
+ */
+static int kernel_init(void *unused)
+{
+	ktest_run_requested();
+	pr_info("kernel_init: no init program to run yet (user space is the next step)\n");
+	do_exit(0);
+}
+
+/*
+ * Linux: rest_init(). Start pid 1, then become the idle task: from here on
+ * the boot CPU runs whatever the scheduler picks.
+ */
+static void __noreturn rest_init(void)
+{
+	pid_t pid = user_mode_thread(kernel_init, NULL, 0);
+
+	if (pid < 0)
+		panic("rest_init: cannot create kernel_init (error %d)", pid);
+	cpu_startup_entry();
+}
+
 void start_kernel(u32 magic, unsigned long info_phys)
 {
+	*end_of_stack(&init_task) = STACK_END_MAGIC;	/* Linux: set_task_stack_end_magic() */
+	setup_per_cpu_areas(0);	/* `current` and spinlocks work from here */
 	tsc_set_boot();
 	serial_init();
 	vga_init();
@@ -43,9 +74,10 @@ void start_kernel(u32 magic, unsigned long info_phys)
 
 	parse_boot_params(false);	/* __setup() options */
 	initramfs_list();
-	ktest_run_requested();
+	sched_init();
+	pid_init();		/* Linux: pid_idr_init() */
+	fork_init();
 
 	run_crash_test();	/* crash=... */
-	pr_info("Idle: CPU0 in the idle loop, timer at %d Hz\n", HZ);
-	cpu_startup_entry();
+	rest_init();
 }

@@ -3,11 +3,13 @@
  * Linux: arch/x86/kernel/irqinit.c, irq.c, kernel/entry/common.c.
  */
 #include <linux/kernel.h>
+#include <linux/sched.h>
 #include <asm/apic.h>
 #include <asm/desc.h>
 #include <asm/i8259.h>
 #include <asm/idtentry.h>
 #include <asm/irq.h>
+#include <asm/irqflags.h>
 #include <asm/smp.h>
 
 /*
@@ -39,15 +41,17 @@ void common_interrupt(struct pt_regs *regs, unsigned long vector)
 }
 
 /*
- * The end of every interrupt handler, before the entry code returns.
- * This is where the scheduler takes the CPU away (a later issue):
- *   back to user mode: exit_to_user_mode_prepare() delivers signals and
- *     calls schedule() if need_resched;
- *   back to kernel code that had interrupts on (regs->flags & IF) and
- *     preempt_count() == 0: preempt_schedule_irq() if need_resched.
- * Nothing to do while there is only the boot thread.
- * Linux: kernel/entry/common.c irqentry_exit().
+ * The end of every interrupt handler, before the entry code returns:
+ * where the scheduler takes the CPU away from a task whose time is up.
+ * Back to kernel code, only if that code had interrupts on and holds no
+ * spinlock (preempt_count() == 0): it may be in the middle of anything
+ * else, which is what "preemptible kernel" means. (Back to user mode,
+ * exit_to_user_mode_prepare() will schedule and deliver signals: that comes
+ * with user space.) Linux: kernel/entry/common.c irqentry_exit().
  */
 void irqentry_exit(struct pt_regs *regs)
 {
+	if (!user_mode(regs) && (regs->flags & X86_EFLAGS_IF) && preempt_count() == 0 &&
+	    current->need_resched)
+		preempt_schedule_irq();
 }

@@ -3,6 +3,7 @@
  * Linux: arch/x86/kernel/time.c, kernel/time/tick-common.c, timer.c.
  */
 #include <linux/kernel.h>
+#include <linux/sched.h>
 #include <linux/jiffies.h>
 #include <asm/apic.h>
 #include <asm/smp.h>
@@ -20,14 +21,14 @@ volatile unsigned long jiffies;
 /*
  * Called on every CPU's timer interrupt, interrupts off. One CPU keeps
  * the time (Linux: tick_do_timer_cpu); every CPU accounts the tick to its
- * running task: the scheduler issue adds update_process_times() ->
- * scheduler_tick() here. Linux: tick-common.c tick_handle_periodic() ->
- * tick_periodic().
+ * running task (its time slice). Linux: tick-common.c
+ * tick_handle_periodic() -> tick_periodic() -> update_process_times().
  */
 void tick_handle_periodic(struct pt_regs *regs)
 {
 	if (raw_smp_processor_id() == 0)
 		jiffies++;	/* Linux: do_timer(1) */
+	scheduler_tick();
 }
 
 /*

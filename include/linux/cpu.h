@@ -6,5 +6,6 @@
 
 /* Become this CPU's idle loop; never returns. */
 void __noreturn cpu_startup_entry(void);
+void arch_cpu_idle(void);	/* halt until an interrupt: arch */
 
 #endif

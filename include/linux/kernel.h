@@ -5,6 +5,7 @@
 #include <linux/types.h>
 #include <linux/compiler.h>
 #include <linux/printk.h>
+#include <linux/err.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define container_of(ptr, type, member) \

@@ -1,0 +1,84 @@
+/*
+ * The x86 half of creating and switching tasks.
+ * Linux: arch/x86/kernel/process.c and process_64.c.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/sched.h>
+#include <linux/sched/task.h>
+#include <asm/cpu_entry_area.h>
+#include <asm/msr.h>
+#include <asm/percpu.h>
+#include <asm/processor.h>
+#include <asm/switch_to.h>
+
+struct pcpu_hot pcpu_hot[NR_CPUS];
+
+/* Point this CPU's GS base at its pcpu_hot, with init_task as current. */
+void setup_per_cpu_areas(int cpu)
+{
+	pcpu_hot[cpu].cpu_number = cpu;
+	pcpu_hot[cpu].current_task = &init_task;
+	wrmsr(MSR_GS_BASE, (unsigned long)&pcpu_hot[cpu]);
+}
+
+/*
+ * Linux: copy_thread(). Build the new task's stack so that the first
+ * __switch_to_asm into it "returns" to ret_from_fork_asm: a fork_frame at
+ * the top (pt_regs for the way to user mode, below it the callee-saved
+ * registers __switch_to_asm will pop).
+ */
+int copy_thread(struct task_struct *p, const struct kernel_clone_args *args)
+{
+	struct pt_regs *childregs = task_pt_regs(p);
+	struct fork_frame *fork_frame = container_of(childregs, struct fork_frame, regs);
+	struct inactive_task_frame *frame = &fork_frame->frame;
+
+	memset(fork_frame, 0, sizeof(*fork_frame));
+	frame->ret_addr = (unsigned long)ret_from_fork_asm;
+	p->thread.sp = (unsigned long)fork_frame;
+	p->thread.fsbase = current->thread.fsbase;
+	p->thread.gsbase = current->thread.gsbase;
+
+	if (args->fn) {
+		/* A kernel thread or user_mode_thread: ret_from_fork calls fn(arg). */
+		frame->bx = (unsigned long)args->fn;
+		frame->r12 = (unsigned long)args->fn_arg;
+		return 0;
+	}
+	/* fork/clone from user space: the child returns 0 from the system call. */
+	return -ENOSYS;	/* arrives with user space */
+}
+
+/*
+ * Linux: __switch_to(). The C part of the switch, on next's stack: make
+ * next the current task of this CPU. Returns prev (in RAX, for
+ * ret_from_fork_asm and for switch_to's caller).
+ */
+struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *next)
+{
+	this_cpu_write(current_task, next);
+	this_cpu_write(top_of_stack, (unsigned long)next->stack + THREAD_SIZE);
+	load_sp0((unsigned long)next->stack + THREAD_SIZE);	/* interrupts from user mode land here */
+	return prev;
+}
+
+/*
+ * Linux: ret_from_fork(). The C side of a new task's first run: finish the
+ * switch, then run the kernel function copy_thread() recorded. A kernel
+ * thread that returns exits; a user_mode_thread whose function returns 0
+ * has exec'd a program and goes on to user mode.
+ */
+void ret_from_fork(struct task_struct *prev, struct pt_regs *regs, int (*fn)(void *),
+		   void *fn_arg)
+{
+	schedule_tail(prev);
+	if (fn) {
+		int ret = fn(fn_arg);
+
+		if (current->flags & PF_KTHREAD || ret)
+			do_exit(ret);
+	}
+	panic("ret_from_fork: %s (pid %d) would return to user mode, which is not there yet",
+	      current->comm, current->pid);
+}

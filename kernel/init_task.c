@@ -1,0 +1,27 @@
+/*
+ * The first task: the code that booted, which becomes CPU 0's idle task
+ * ("swapper/0", pid 0). Its kernel stack is the boot stack from boot/head.S.
+ * Every other task descends from it. Linux: init/init_task.c.
+ */
+#include <linux/sched.h>
+
+extern char init_stack[];	/* boot/head.S: THREAD_SIZE bytes */
+
+struct task_struct init_task = {
+	.__state = TASK_RUNNING,
+	.flags = PF_KTHREAD | PF_IDLE,
+	.stack = init_stack,
+	.usage = 2,
+	.on_rq = 0,
+	.run_list = LIST_HEAD_INIT(init_task.run_list),
+	.exit_signal = 0,
+	.pid = 0,
+	.tgid = 0,
+	.real_parent = &init_task,
+	.parent = &init_task,
+	.children = LIST_HEAD_INIT(init_task.children),
+	.sibling = LIST_HEAD_INIT(init_task.sibling),
+	.group_leader = &init_task,
+	.tasks = LIST_HEAD_INIT(init_task.tasks),
+	.comm = "swapper/0",
+};

@@ -1,0 +1,31 @@
+/*
+ * The scheduler's private data: one runqueue per CPU.
+ * Linux: kernel/sched/sched.h struct rq (here a single round-robin class
+ * instead of CFS/RT/deadline classes).
+ */
+#ifndef _KERNEL_SCHED_SCHED_H
+#define _KERNEL_SCHED_SCHED_H
+
+#include <linux/sched.h>
+#include <linux/spinlock.h>
+#include <asm/smp.h>
+
+#define SCHED_TIMESLICE 5	/* timer ticks a task runs before others get a turn */
+
+struct rq {
+	spinlock_t lock;	/* protects everything below, and on_rq/cpu of its tasks */
+	unsigned int nr_running;	/* runnable tasks here, including curr (not idle) */
+	struct list_head queue;	/* runnable tasks waiting for the CPU, in order */
+	struct task_struct *curr;	/* running now */
+	struct task_struct *idle;	/* runs when nothing else can */
+	u64 nr_switches;
+	int cpu;
+};
+
+extern struct rq runqueues[NR_CPUS];
+
+#define cpu_rq(cpu) (&runqueues[(cpu)])
+#define this_rq() cpu_rq(smp_processor_id())
+#define task_rq(p) cpu_rq((p)->cpu)
+
+#endif
