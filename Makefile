@@ -126,3 +126,6 @@ help:
 	@echo "Variables: MEM=$(MEM) SMP=$(SMP) ACCEL=tcg|kvm|auto CMDLINE='...' EXTRA_ROOTFS=dir"
 
 -include $(KOBJ:.o=.d)
+
+# User programs (user/build.mk): make user, make check-linux.
+include user/build.mk
