@@ -11,7 +11,7 @@
 #include <elf.h>
 #include <sys/auxv.h>
 #include <unistd.h>
-#include "check.h"
+#include "proc.h"
 
 extern char **environ;
 extern const Elf64_Ehdr __ehdr_start;	/* the linker's name for our ELF header */
@@ -110,11 +110,8 @@ int main(int argc, char **argv, char **envp)
 	check_layout(argc, argv, envp);
 	check_auxv();
 
-	/* Re-exec through argv[0] if it is a path, else from /bin. */
-	if (strchr(argv[0], '/'))
-		snprintf(self, sizeof(self), "%s", argv[0]);
-	else
-		snprintf(self, sizeof(self), "/bin/%s", TEST_NAME);
+	/* Re-exec through argv[0] if it is a path, else from $FORKLIFT_BIN or /bin. */
+	snprintf(self, sizeof(self), "%s", strchr(argv[0], '/') ? argv[0] : bin_path(TEST_NAME));
 	char *const nargv[] = { argv[0], "alpha", "beta gamma", "", NULL };
 	char *const nenv[] = { "FORKLIFT_ARGS_STAGE=2", "EMPTY=", long_env, NULL };
 	execve(self, nargv, nenv);

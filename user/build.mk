@@ -6,10 +6,14 @@
 #   make check-linux   build them and run each natively (user/check-linux.sh)
 #
 # A few are also built as static-pie (NAME-pie), since the kernel must load
-# both ET_EXEC and ET_DYN executables. The initramfs takes build/user/bin/*
-# into /bin.
+# both ET_EXEC and ET_DYN executables.
+#
+# `make user` also stages what the initramfs needs in build/user/rootfs:
+# bin/ (every program), etc/forklift/tests.list and etc/forklift/expected/
+# (for /bin/runtests). The initramfs rule copies it over rootfs/.
 
 USER_BIN := $(B)/user/bin
+USER_ROOTFS := $(B)/user/rootfs
 MUSL_LIB ?= /usr/lib/x86_64-linux-musl
 # The compiler Debian's musl-gcc wraps; called directly for static-pie.
 MUSL_REALGCC ?= x86_64-linux-gnu-gcc
@@ -33,6 +37,10 @@ $(USER_BIN)/%: user/%.c $(USER_HDRS)
 
 .PHONY: user check-linux
 user: $(USER_PROGS)
+	@rm -rf $(USER_ROOTFS) && mkdir -p $(USER_ROOTFS)/bin $(USER_ROOTFS)/etc/forklift/expected
+	@cp $(USER_PROGS) $(USER_ROOTFS)/bin/
+	@cp user/tests.list $(USER_ROOTFS)/etc/forklift/
+	@cp user/expected/*.out $(USER_ROOTFS)/etc/forklift/expected/
 
 check-linux: user
 	sh user/check-linux.sh $(USER_BIN)

@@ -18,7 +18,8 @@ secs=${CHECK_TIMEOUT:-30}
 out=build/user/out
 
 FORKLIFT_BIN=$(cd "$bin" && pwd) || exit 1
-export FORKLIFT_BIN
+FORKLIFT_MOTD=$(pwd)/rootfs/etc/motd	# readfile's /etc/motd, from the tree
+export FORKLIFT_BIN FORKLIFT_MOTD
 ulimit -c 0		# the dying programs leave no core files
 mkdir -p "$out"
 passed=0
@@ -27,12 +28,10 @@ failed=0
 while read -r name expect issue; do
 	case $name in '' | \#*) continue ;; esac
 	[ "$only" != "  " ] && case $only in *" $name "*) ;; *) continue ;; esac
-	args=
-	[ "$name" = readfile ] && args=rootfs/etc/motd
 	if [ "$expect" = pass ]; then
-		set -- "$bin/$name" $args
+		set -- "$bin/$name"
 	else
-		set -- "$bin/expect_signal" "$expect" "$bin/$name" $args
+		set -- "$bin/expect_signal" "$expect" "$bin/$name"
 	fi
 	timeout -k 5 "$secs" "$@" >"$out/$name.out" 2>"$out/$name.err" </dev/null
 	rc=$?

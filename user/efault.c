@@ -47,7 +47,7 @@ int main(void)
 	struct iovec iov;
 	struct stat st;
 	void *ro, *none;
-	int fd;
+	int fd, stdout_copies;
 
 	check_start();
 	snprintf(path, sizeof(path), "/tmp/efault-test.%d", (int)getpid());
@@ -57,11 +57,15 @@ int main(void)
 	none = mmap(NULL, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	CHECK(ro != MAP_FAILED && none != MAP_FAILED, "mmap: %s", errname(errno));
 
+	/* A tty, file or pipe on stdout reads the buffer; /dev/null need not. */
+	stdout_copies = isatty(1) || (fstat(1, &st) == 0 && !S_ISCHR(st.st_mode));
+
 	/* The kernel reads from these pointers. */
 	bad[NBAD] = none;
 	for (int i = 0; i <= NBAD; i++) {
 		EXPECT_EFAULT(syscall(SYS_write, fd, bad[i], 16), i);
-		EXPECT_EFAULT(syscall(SYS_write, 1, bad[i], 16), i);
+		if (stdout_copies)
+			EXPECT_EFAULT(syscall(SYS_write, 1, bad[i], 16), i);
 		iov = (struct iovec){ bad[i], 16 };
 		EXPECT_EFAULT(syscall(SYS_writev, fd, &iov, 1), i);
 		EXPECT_EFAULT(syscall(SYS_writev, fd, bad[i], 1), i);

@@ -52,6 +52,13 @@ int main(int argc, char **argv)
 			;
 		exit(0);
 	}
+	/*
+	 * Booted as init, Linux's pid 1 is in session 0 and group 0 (the idle
+	 * task's); an init starts its own session first, and so do we, since
+	 * setpgid(pid, 0) would otherwise mean "pid's own group", not group 0.
+	 */
+	if (getpgrp() == 0)
+		OK(setsid());
 	pg0 = getpgrp();
 	sid0 = getsid(0);
 	PROP(getpgid(0) == pg0 && getpgid(getpid()) == pg0, "getpgid(0) and getpgid(self) equal getpgrp()");
@@ -79,7 +86,7 @@ int main(int argc, char **argv)
 	PROP(getpgid(pid) == pg0, "a new child is in the parent's group");
 	OK(setpgid(pid, pid));
 	PROP(getpgid(pid) == pid, "the parent puts the child in a new group of its own");
-	EXPECT_ERR(setpgid(pid, gone), EPERM);
+	EXPECT_ERR(setpgid(pid, 0x7ffffff0), EPERM);	/* no such group (nor pid) */
 	printf("moving the child to a group that does not exist: EPERM\n");
 	OK(setpgid(pid, pg0));
 	PROP(getpgid(pid) == pg0, "and back into the parent's group");

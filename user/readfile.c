@@ -1,6 +1,7 @@
 /*
  * readfile: read a file from the initramfs. /etc/motd (or the path given as
- * argv[1]; the native runner passes rootfs/etc/motd) must start with
+ * argv[1] or in $FORKLIFT_MOTD: natively, the runners point it at the copy
+ * in rootfs/etc/motd) must start with
  * Forklift's welcome line; reading it in small pieces gives fstat's size;
  * lseek back to 0 reads the same bytes; at the end, read returns 0.
  */
@@ -14,13 +15,15 @@ static const char welcome[] =
 
 int main(int argc, char **argv)
 {
-	const char *path = argc > 1 ? argv[1] : "/etc/motd";
+	const char *path = argc > 1 ? argv[1] : getenv("FORKLIFT_MOTD");
 	char buf[4096], again[64], *nl;
 	struct stat st;
 	long total = 0, n;
 	int fd;
 
 	check_start();
+	if (!path || !*path)
+		path = "/etc/motd";
 	fd = open(path, O_RDONLY);
 	CHECK(fd >= 0, "open(%s): expected a file descriptor, got %s", path, errname(errno));
 	OK(fstat(fd, &st));
