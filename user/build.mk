@@ -10,7 +10,8 @@
 #
 # `make user` also stages what the initramfs needs in build/user/rootfs:
 # bin/ (every program), etc/forklift/tests.list and etc/forklift/expected/
-# (for /bin/runtests). The initramfs rule copies it over rootfs/.
+# (for /bin/runtests), and an empty tmp/ (several tests work in /tmp). The
+# initramfs rule copies it over rootfs/.
 
 USER_BIN := $(B)/user/bin
 USER_ROOTFS := $(B)/user/rootfs
@@ -36,11 +37,16 @@ $(USER_BIN)/%: user/%.c $(USER_HDRS)
 	$(Q)musl-gcc -static $(UCFLAGS) -DTEST_NAME='"$*"' $< -o $@
 
 .PHONY: user check-linux
-user: $(USER_PROGS)
+user: $(B)/user/rootfs.stamp
+
+# Restaged only when an input changes, so the initramfs stays byte-identical.
+$(B)/user/rootfs.stamp: $(USER_PROGS) user/tests.list $(wildcard user/expected/*.out)
 	@rm -rf $(USER_ROOTFS) && mkdir -p $(USER_ROOTFS)/bin $(USER_ROOTFS)/etc/forklift/expected
+	@mkdir -p -m 1777 $(USER_ROOTFS)/tmp
 	@cp $(USER_PROGS) $(USER_ROOTFS)/bin/
 	@cp user/tests.list $(USER_ROOTFS)/etc/forklift/
 	@cp user/expected/*.out $(USER_ROOTFS)/etc/forklift/expected/
+	@touch $@
 
 check-linux: user
 	sh user/check-linux.sh $(USER_BIN)
