@@ -12,6 +12,7 @@
 
 static unsigned char buf[LEN] __attribute__((aligned(4096)));
 
+/* Every byte of the buffer p is c. */
 static int all(const unsigned char *p, unsigned char c)
 {
 	for (int i = 0; i < LEN; i++)

@@ -42,6 +42,7 @@ static long slurp(int fd, char *buf, long max)
 	return total;
 }
 
+/* One file: create, write, seek, read, truncate, append, and the EBADF cases. */
 static void read_write_seek(void)
 {
 	char buf[128];
@@ -88,6 +89,7 @@ static void read_write_seek(void)
 	printf("close, write after close, read on fd -1: EBADF\n");
 }
 
+/* Names: missing (ENOENT), files as dirs (ENOTDIR), dirs as files (EISDIR), rename. */
 static void names_and_dirs(void)
 {
 	int fd;
@@ -131,6 +133,7 @@ static void names_and_dirs(void)
 	printf("rename of a missing name: ENOENT; of a file onto a directory: EISDIR\n");
 }
 
+/* qsort order for the names of listing(). */
 static int by_name(const void *a, const void *b)
 {
 	return strcmp(a, b);
@@ -161,6 +164,7 @@ static void listing(void)
 	printf("\n");
 }
 
+/* Remove everything the test made; the directory must then be gone. */
 static void cleanup(void)
 {
 	char cwd[128];

@@ -19,6 +19,7 @@ static unsigned char pat(size_t i, size_t j)
 	return (unsigned char)(i * 31 + j * 7 + 1);
 }
 
+/* Write block i's pattern into it. */
 static void fill(size_t i)
 {
 	for (size_t j = 0; j < small_len[i]; j++)
@@ -34,6 +35,7 @@ static int intact(size_t i)
 	return 1;
 }
 
+/* Allocate block i with len bytes and fill it. */
 static void alloc_small(size_t i, size_t len)
 {
 	small_len[i] = len;
@@ -42,6 +44,7 @@ static void alloc_small(size_t i, size_t len)
 	fill(i);
 }
 
+/* 10000 small blocks: fill, check, free half, reallocate, realloc, calloc. */
 static void small_blocks(void)
 {
 	int ok = 1;

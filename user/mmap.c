@@ -28,12 +28,14 @@ static int holds(const unsigned char *p, int from, int to, int tag)
 	return 1;
 }
 
+/* Write the byte 'tag + page number' into pages [from, to) of p. */
 static void put(unsigned char *p, int from, int to, int tag)
 {
 	for (int pg = from; pg < to; pg++)
 		memset(p + pg * PG, tag + pg, PG);
 }
 
+/* The len bytes at p are all zero. */
 static int zero(const unsigned char *p, unsigned long len)
 {
 	for (unsigned long i = 0; i < len; i++)
@@ -42,6 +44,7 @@ static int zero(const unsigned char *p, unsigned long len)
 	return 1;
 }
 
+/* mmap, partial munmap, MAP_FIXED, mprotect on 16 pages. */
 static void map_unmap_fixed(void)
 {
 	unsigned char *p = mmap(NULL, 16 * PG, RW, ANON, -1, 0);

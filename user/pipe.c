@@ -11,6 +11,7 @@
 
 #define BIG (1 << 20)
 
+/* CLOCK_MONOTONIC in seconds. */
 static double now(void)
 {
 	struct timespec t;
@@ -19,6 +20,7 @@ static double now(void)
 	return t.tv_sec + t.tv_nsec / 1e9;
 }
 
+/* A read on an empty pipe sleeps until a writer (100 ms later) writes. */
 static void blocking_read(void)
 {
 	struct timespec pause = { 0, 100 * 1000 * 1000 };
@@ -46,6 +48,7 @@ static void blocking_read(void)
 	OK(close(fds[0]));
 }
 
+/* End of file only after the last write end closes; EAGAIN, EBADF, EINVAL. */
 static void end_of_file(void)
 {
 	int fds[2], dup_w;
@@ -74,6 +77,7 @@ static void end_of_file(void)
 	printf("pipe2 with unknown flags: EINVAL\n");
 }
 
+/* Writing with no reader: EPIPE if SIGPIPE is ignored, else death by SIGPIPE. */
 static void no_readers(void)
 {
 	int fds[2];

@@ -23,6 +23,7 @@ static int parses_xyz(const char *s)
 	return *s == 0 || !isdigit((unsigned char)*s);
 }
 
+/* A utsname field has its NUL within the field. */
 static int terminated(const char *field)
 {
 	return memchr(field, 0, sizeof(((struct utsname *)0)->sysname)) != NULL;

@@ -23,12 +23,14 @@ static inline unsigned char cow_byte(int pattern, size_t i)
 	return (unsigned char)(pattern * 37 + i * 13 + (i >> 12));
 }
 
+/* Write a pattern over len bytes at p. */
 static inline void cow_fill(volatile unsigned char *p, size_t len, int pattern)
 {
 	for (size_t i = 0; i < len; i++)
 		p[i] = cow_byte(pattern, i);
 }
 
+/* The len bytes at p hold the pattern. */
 static inline int cow_holds(volatile unsigned char *p, size_t len, int pattern)
 {
 	for (size_t i = 0; i < len; i++)
