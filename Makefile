@@ -89,10 +89,12 @@ $(B)/kernel.elf: $(KOBJ) $(B)/kallsyms.o linker.ld
 	@! grep -nE '%[xy]mm[0-9]|\bf(ld|st|add|mul|xsave|xrstor)' $(B)/kernel.asm | head -5 | grep . \
 		|| { echo "kernel.elf contains SSE/x87 instructions"; exit 1; }
 
-# The initramfs: rootfs/ from the tree, then EXTRA_ROOTFS on top.
-$(B)/initramfs.cpio: FORCE
+# The initramfs: rootfs/ from the tree, the user programs (user/build.mk),
+# then EXTRA_ROOTFS on top.
+$(B)/initramfs.cpio: FORCE user
 	@rm -rf $(B)/rootfs && mkdir -p $(B)/rootfs
 	@cp -a rootfs/. $(B)/rootfs/
+	@cp -a $(USER_ROOTFS)/. $(B)/rootfs/
 	@if [ -n "$(EXTRA_ROOTFS)" ]; then cp -a "$(EXTRA_ROOTFS)"/. $(B)/rootfs/; fi
 	@cd $(B)/rootfs && find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc -R 0:0 > ../initramfs.cpio.new
 	@cmp -s $@.new $@ 2>/dev/null && rm $@.new || mv $@.new $@
@@ -139,8 +141,13 @@ help:
 	@echo "make            build build/kernel.elf, build/initramfs.cpio and build/os.iso"
 	@echo "make run        boot in QEMU, serial console on the terminal (quit: Ctrl-A X)"
 	@echo "make test       build and run the whole test suite (QEMU, headless)"
+	@echo "make user       build the user programs into build/user/bin (user/build.mk)"
+	@echo "make check-linux  run the user tests natively on this Linux host (the oracle)"
 	@echo "make clean      remove build/"
 	@echo "Variables: MEM=$(MEM) SMP=$(SMP) ACCEL=tcg|kvm|auto CMDLINE='...' EXTRA_ROOTFS=dir"
 	@echo "           V=1 (show commands)  ISO=$(ISO)  TESTS='name ...' (make test)"
 
 -include $(KOBJ:.o=.d)
+
+# User programs (user/build.mk): make user, make check-linux.
+include user/build.mk
