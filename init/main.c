@@ -67,6 +67,7 @@ void start_kernel(u32 magic, unsigned long info_phys)
 	parse_boot_params(true);	/* early_param() options */
 	e820_print();
 	mm_core_init();		/* memblock, kernel page tables, buddy, slab */
+	sched_init();		/* before the first timer tick: it calls scheduler_tick() */
 
 	init_IRQ();		/* PICs masked, local APIC on */
 	time_init();		/* TSC and APIC timer calibrated, ticking at HZ */
@@ -74,7 +75,6 @@ void start_kernel(u32 magic, unsigned long info_phys)
 
 	parse_boot_params(false);	/* __setup() options */
 	initramfs_list();
-	sched_init();
 	pid_init();		/* Linux: pid_idr_init() */
 	fork_init();
 
