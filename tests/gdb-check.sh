@@ -25,7 +25,7 @@ sock=$OUT/gdb.sock	# a Unix socket: no TCP port to collide with other users
 out=$OUT/gdb.out
 log=$OUT/gdb.log
 qlog=$OUT/gdb.qemu.log
-limit=60	# seconds, for QEMU and for GDB each
+limit=30	# seconds, for QEMU and for GDB each (the breakpoint hits about 1s into the boot)
 
 mkdir -p "$OUT"
 if ! $MAKE -s iso ISO="$iso" CMDLINE= >"$OUT/gdb.build.log" 2>&1; then
@@ -102,6 +102,15 @@ check() {
 
 check "the breakpoint on copy_process hits" pc \
 	"\$pc at <copy_process> after 'continue'" '/<copy_process>/'
+if [ "$failures" -gt 0 ]; then	# the other checks need the stop: say why it was missed
+	echo "GDB did not stop at copy_process: QEMU's ${limit}s limit, a kernel crash, or a"
+	echo "broken connection ended the run first. GDB's output up to 'continue' and after:"
+	sed -n '/^@@ pc$/q;p' "$out" | tail -n 8 | sed 's/^/      | /'
+	echo "The end of the serial log:"
+	tail -n 5 "$log" 2>/dev/null | sed 's/^/      | /'
+	echo "GDB's whole output: $out, serial log: $log"
+	exit 1
+fi
 check "the backtrace goes through kernel_clone" bt \
 	"a frame 'in kernel_clone' (copy_process is called by kernel_clone)" '/ kernel_clone \(/'
 check "the backtrace shows who created the task" bt \
@@ -121,6 +130,9 @@ check "lx-pagewalk: the frame's struct page" text \
 check "lx-pagewalk: kernel data is writable and no-execute" data \
 	"access: present, kernel-only, writable, no-execute" \
 	'/^  access: present, kernel-only, writable, no-execute$/'
+check "lx-pagewalk: the data page's pte is P, W, NX" data \
+	"a line 'pte PT [...] = 0x8... P W - ... NX' (W and NX set)" \
+	'$1 == "pte" && / = 0x8[0-9a-f]+  P W - / && / NX  -> 4 KiB page/'
 check "lx-task shows the idle task's stack" task0 \
 	"'stack ... (16 KiB), end magic ok'" '/^  stack .*\(16 KiB\), end magic ok/'
 check "lx-current: CPU 0 runs swapper/0" current \

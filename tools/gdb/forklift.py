@@ -35,6 +35,7 @@ PTE_FLAGS = [
     (8, "G"),  # global
     (63, "NX"),  # no execute
 ]
+PTE_BIT = {name: bit for bit, name in PTE_FLAGS}
 PTE_PFN_MASK = 0x000FFFFFFFFFF000
 # The levels of a walk: Linux's name, Intel's, the shift of the address bits
 # that index it, and the size a leaf at that level maps.
@@ -286,6 +287,10 @@ def virt_to_phys(va):
     return va - KERNEL_VMA if va >= KERNEL_VMA else va - PAGE_OFFSET
 
 
+def bit_set(entry, name):
+    return entry >> PTE_BIT[name] & 1
+
+
 def decode_entry(entry):
     """'P W - --- --- A D -- G NX': every bit named, or dashes when it is clear."""
     return " ".join(name if entry >> bit & 1 else "-" * len(name) for bit, name in PTE_FLAGS)
@@ -328,11 +333,11 @@ def pagewalk(pgd_virt, addr):
             raise gdb.GdbError("cannot read the %s entry at %#x: %s" % (name, slot, e))
         entries.append(entry)
         head = "  %-3s %-4s [%3d] at %#x = %#018x  %s" % (name, intel, index, slot, entry, decode_entry(entry))
-        if not entry & 1:
+        if not bit_set(entry, "P"):
             print(head + "  -> not present: an access faults here")
             return None, entries
         next_phys = entry & PTE_PFN_MASK
-        if name == "pte" or (leaf_size and leaf_size > PAGE_SIZE and entry >> 7 & 1):
+        if name == "pte" or (leaf_size and leaf_size > PAGE_SIZE and bit_set(entry, "PS")):
             base = next_phys & ~(leaf_size - 1)
             print(head + "  -> %s page at %#x" % (size_name(leaf_size), base))
             return base + (addr & (leaf_size - 1)), entries
@@ -348,9 +353,9 @@ def size_name(size):
 def access_summary(entries):
     """What the walk allows, every level combined (a bit must allow it at
     every level: W and U are ANDed, NX is ORed), as the CPU checks it."""
-    w = all(e >> 1 & 1 for e in entries)
-    u = all(e >> 2 & 1 for e in entries)
-    nx = any(e >> 63 & 1 for e in entries)
+    w = all(bit_set(e, "W") for e in entries)
+    u = all(bit_set(e, "U") for e in entries)
+    nx = any(bit_set(e, "NX") for e in entries)
     return "present, %s, %s, %s" % ("user" if u else "kernel-only",
                                      "writable" if w else "read-only",
                                      "no-execute" if nx else "executable")
@@ -359,7 +364,22 @@ def access_summary(entries):
 # --- Commands --------------------------------------------------------------
 
 
-class LxPs(gdb.Command):
+class LxCommand(gdb.Command):
+    """The helpers' common part: a memory error becomes one clear line."""
+
+    def __init__(self, name):
+        super().__init__(name, gdb.COMMAND_DATA)
+        self.name = name
+
+    def invoke(self, arg, from_tty):
+        try:
+            self.run(arg)
+        except gdb.MemoryError as e:
+            raise gdb.GdbError("%s: cannot read kernel memory (%s): is QEMU attached, "
+                               "and the kernel past its early boot?" % (self.name, e))
+
+
+class LxPs(LxCommand):
     """List every task: pid, tgid, ppid, state, cpu, on_rq, comm.
 
 Usage: lx-ps
@@ -374,9 +394,9 @@ listed once copy_process() has linked it in, near its end.
   CPU  the CPU whose runqueue it belongs to; ON_RQ 1 when runnable"""
 
     def __init__(self):
-        super().__init__("lx-ps", gdb.COMMAND_DATA)
+        super().__init__("lx-ps")
 
-    def invoke(self, arg, from_tty):
+    def run(self, arg):
         warn_if_not_connected()
         running = {ulong(cpu_curr(cpu)): cpu for cpu in online_cpus()}
         print("CUR   PID  TGID  PPID ST CPU ON_RQ TASK               COMM")
@@ -388,7 +408,7 @@ listed once copy_process() has linked it in, near its end.
                 int(task["cpu"]), int(task["on_rq"]), ulong(task), comm(task)))
 
 
-class LxCurrent(gdb.Command):
+class LxCurrent(LxCommand):
     """Show the task running on a CPU (`current`).
 
 Usage: lx-current [CPU]
@@ -399,9 +419,9 @@ base: pcpu_hot[cpu].current_task. $lx_current() gives the same task as a
 value: p $lx_current()->comm"""
 
     def __init__(self):
-        super().__init__("lx-current", gdb.COMMAND_DATA)
+        super().__init__("lx-current")
 
-    def invoke(self, arg, from_tty):
+    def run(self, arg):
         cpu = int(arg) if arg.strip() else selected_cpu()
         task = cpu_curr(cpu)
         print("CPU %d: current = (struct task_struct *) %#x  %s" % (cpu, ulong(task), describe(task)))
@@ -417,7 +437,7 @@ class LxCurrentFunc(gdb.Function):
         return cpu_curr(int(cpu) if cpu is not None else selected_cpu())
 
 
-class LxTask(gdb.Command):
+class LxTask(LxCommand):
     """Show one task: identity, family, scheduling, kernel stack, mm and VMAs.
 
 Usage: lx-task [PID]      (default: the current task of the selected CPU)
@@ -429,9 +449,9 @@ active_mm is the one loaded while it runs. When there is an mm, its VMAs
 are listed as /proc/PID/maps does."""
 
     def __init__(self):
-        super().__init__("lx-task", gdb.COMMAND_DATA)
+        super().__init__("lx-task")
 
-    def invoke(self, arg, from_tty):
+    def run(self, arg):
         warn_if_not_connected()
         task = find_task(int(arg)) if arg.strip() else cpu_curr(selected_cpu())
         letter, state = task_state(task)
@@ -483,7 +503,7 @@ are listed as /proc/PID/maps does."""
             print(vma_line(vma))
 
 
-class LxPagewalk(gdb.Command):
+class LxPagewalk(LxCommand):
     """Walk the four page-table levels for a virtual address.
 
 Usage: lx-pagewalk ADDR [PID]
@@ -502,9 +522,9 @@ its _refcount (2 for a copy-on-write page shared by parent and child after
 fork), and what the CPU allows, all levels combined."""
 
     def __init__(self):
-        super().__init__("lx-pagewalk", gdb.COMMAND_DATA)
+        super().__init__("lx-pagewalk")
 
-    def invoke(self, arg, from_tty):
+    def run(self, arg):
         argv = gdb.string_to_argv(arg)
         if len(argv) not in (1, 2):
             raise gdb.GdbError("usage: lx-pagewalk ADDR [PID]")
@@ -525,7 +545,7 @@ fork), and what the CPU allows, all levels combined."""
         print("  access: %s" % access_summary(entries))
 
 
-class LxRunqueues(gdb.Command):
+class LxRunqueues(LxCommand):
     """Show each CPU's runqueue: curr, idle, nr_running, nr_switches, the queue.
 
 Usage: lx-runqueues
@@ -536,9 +556,9 @@ idle, which runs when the queue is empty. nr_running counts curr too (not
 idle). The lock value is shown so a stuck spinlock is visible."""
 
     def __init__(self):
-        super().__init__("lx-runqueues", gdb.COMMAND_DATA)
+        super().__init__("lx-runqueues")
 
-    def invoke(self, arg, from_tty):
+    def run(self, arg):
         warn_if_not_connected()
         rqs = symbol_value("runqueues")
         for cpu in online_cpus():
@@ -550,7 +570,7 @@ idle). The lock value is shown so a stuck spinlock is visible."""
             print("  queue: %s" % (" -> ".join(queued) if queued else "empty"))
 
 
-class LxDmesg(gdb.Command):
+class LxDmesg(LxCommand):
     """Print the kernel log buffer (what printk wrote), oldest line first.
 
 Usage: lx-dmesg
@@ -562,9 +582,9 @@ gone: the output then starts at the first whole line still there. Lines
 below the console log level (KERN_DEBUG) are in the buffer too."""
 
     def __init__(self):
-        super().__init__("lx-dmesg", gdb.COMMAND_DATA)
+        super().__init__("lx-dmesg")
 
-    def invoke(self, arg, from_tty):
+    def run(self, arg):
         warn_if_not_connected()
         buf = symbol_value("log_buf")
         size = buf.type.sizeof
