@@ -89,6 +89,8 @@ def has_field(value_or_type, name):
     t = t.strip_typedefs()
     if t.code == gdb.TYPE_CODE_PTR:
         t = t.target().strip_typedefs()
+    if t.code not in (gdb.TYPE_CODE_STRUCT, gdb.TYPE_CODE_UNION):
+        return False
     return any(f.name == name for f in t.fields())
 
 
@@ -314,8 +316,8 @@ def print_page(phys):
     page = (symbol_value("mem_map") + pfn).dereference()
     refcount = int(page["_refcount"]["counter"])
     flags = ulong(page["flags"])
-    print("  page  mem_map[%#x] at %#x: _refcount %d, flags %#x %s" % (
-        pfn, ulong(page.address), refcount, flags, page_flag_names(flags)))
+    print(("  page  mem_map[%#x] at %#x: _refcount %d, flags %#x %s" % (
+        pfn, ulong(page.address), refcount, flags, page_flag_names(flags))).rstrip())
 
 
 def pagewalk(pgd_virt, addr):
