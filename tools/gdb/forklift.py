@@ -641,7 +641,7 @@ BANNER = """
     bt            the call chain: rest_init -> user_mode_thread -> kernel_clone
     lx-ps, lx-task PID, lx-pagewalk ADDR [PID], lx-runqueues, lx-dmesg, lx-current
                   the kernel's state ("help lx-ps" for each; docs/debugging.md)
-  Quit with "quit" (QEMU stops with GDB).
+  Quit: "quit" (under make debug, QEMU stops with GDB).
 """
 
 for cls in (LxPs, LxCurrent, LxCurrentFunc, LxTask, LxPagewalk, LxRunqueues, LxDmesg, LxConnect):
