@@ -63,7 +63,8 @@ $(B)/%.o: %.S | deps
 $(B)/include/generated/asm-offsets.h: arch/x86_64/asm-offsets.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  GEN     $@")
-	$(Q)$(CC) $(filter-out -MMD -MP,$(KCFLAGS)) -S $< -o $(B)/asm-offsets.s
+	$(Q)$(CC) $(filter-out -MMD -MP,$(KCFLAGS)) -MMD -MP -MT $@ -MF $(B)/asm-offsets.d \
+		-S $< -o $(B)/asm-offsets.s
 	$(Q)sed -n 's/.*->\([A-Za-z_0-9]*\) \$$\{0,1\}\([0-9]*\).*/#define \1 \2/p' $(B)/asm-offsets.s > $@
 $(KOBJ): | $(B)/include/generated/asm-offsets.h
 
@@ -85,8 +86,9 @@ $(B)/kernel.elf: $(KOBJ) $(B)/kallsyms.o linker.ld
 	@cmp -s $(B)/syms0.txt $(B)/syms1.txt || { echo "kallsyms: functions moved between links"; exit 1; }
 	$(OBJDUMP) -d -M att $@ > $(B)/kernel.asm
 	$(NM) -n $@ > $(B)/kernel.sym
-	@# No SSE/x87 instruction may appear in kernel code (see KCFLAGS).
-	@! grep -nE '%[xy]mm[0-9]|\bf(ld|st|add|mul|xsave|xrstor)' $(B)/kernel.asm | head -5 | grep . \
+	@# No SSE/x87 arithmetic in kernel code (see KCFLAGS); saving and restoring
+	@# the user's registers (fxsave64/fxrstor64, arch/x86_64/fpu.c) is allowed.
+	@! grep -nE '%[xy]mm[0-9]|\bf(ld|st|add|sub|mul|div)' $(B)/kernel.asm | head -5 | grep . \
 		|| { echo "kernel.elf contains SSE/x87 instructions"; exit 1; }
 
 # The initramfs: rootfs/ from the tree, the user programs (user/build.mk),
@@ -163,7 +165,7 @@ help:
 	@echo "           V=1 (show commands)  ISO=$(ISO)  TESTS='name ...' (make test)"
 	@echo "           GDBPORT=$(GDBPORT) (make debug, debug-qemu)"
 
--include $(KOBJ:.o=.d)
+-include $(KOBJ:.o=.d) $(B)/asm-offsets.d
 
 # User programs (user/build.mk): make user, make check-linux.
 include user/build.mk

@@ -15,6 +15,7 @@
 #include <linux/sched.h>
 #include <linux/sched/task.h>
 #include <asm/cpufeature.h>
+#include <asm/fpu.h>
 #include <asm/irq.h>
 #include <asm/irqflags.h>
 #include <asm/percpu.h>
@@ -61,6 +62,7 @@ void start_kernel(u32 magic, unsigned long info_phys)
 	vga_init();
 	pr_notice("%s\n", BANNER);
 	early_cpu_init();	/* CPUID: what this CPU can do */
+	fpu__init_cpu();	/* SSE on, for user programs; the initial FPU state */
 	trap_init();		/* GDT, TSS, IDT: faults are reported from here on */
 
 	parse_multiboot2(magic, info_phys);

@@ -5,7 +5,8 @@
  */
 #include <linux/sched.h>
 
-extern char init_stack[];	/* boot/head.S: THREAD_SIZE bytes */
+extern char init_stack[];
+extern struct sighand_struct init_sighand;	/* boot/head.S: THREAD_SIZE bytes */
 
 struct task_struct init_task = {
 	.__state = TASK_RUNNING,
@@ -24,4 +25,5 @@ struct task_struct init_task = {
 	.group_leader = &init_task,
 	.tasks = LIST_HEAD_INIT(init_task.tasks),
 	.comm = "swapper/0",
+	.sighand = &init_sighand,
 };

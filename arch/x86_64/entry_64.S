@@ -27,7 +27,9 @@
  * no separate IRQ stack, no page-table isolation and no NMI nesting guard:
  * a second NMI while the first is on its IST stack would overwrite it.
  */
+#include <generated/asm-offsets.h>
 #include <asm/ptrace-abi.h>
+#include <asm/segment.h>
 #include <asm/irq_vectors.h>
 #include <asm/trapnr.h>
 
@@ -154,6 +156,7 @@
  * return to user mode (signals, rescheduling: Linux's
  * exit_to_user_mode_prepare, called from C in irqentry_exit()).
  */
+	.globl	return_from_interrupt
 	.type	return_from_interrupt, @function
 return_from_interrupt:
 	testb	$3, CS(%rsp)
@@ -237,3 +240,42 @@ asm_common_interrupt:
 	addq	$8, %rsp
 	jmp	return_from_interrupt
 	.size	asm_common_interrupt, . - asm_common_interrupt
+
+/*
+ * entry_SYSCALL_64: where the SYSCALL instruction lands (MSR_LSTAR).
+ *
+ * SYSCALL does much less than an interrupt: it saves the user's RIP in RCX
+ * and RFLAGS in R11, loads the kernel's CS and SS, clears the RFLAGS bits in
+ * MSR_SYSCALL_MASK (so interrupts are off), and does NOT switch stacks. So
+ * the first instructions run on the user's stack pointer, which must not be
+ * trusted: swapgs to reach this CPU's data, park the user RSP there, and
+ * load the current task's kernel stack top. Then build the same pt_regs an
+ * interrupt from user mode would have, so both leave through
+ * return_from_interrupt (iretq). Arguments: RDI, RSI, RDX, R10, R8, R9
+ * (R10, not RCX, since SYSCALL overwrites RCX); the number in RAX, kept as
+ * orig_ax; the result goes back in RAX.
+ * Linux: arch/x86/entry/entry_64.S entry_SYSCALL_64 (which returns with
+ * SYSRET when it safely can; iretq always works and is simpler to read).
+ */
+	.globl	entry_SYSCALL_64
+	.type	entry_SYSCALL_64, @function
+entry_SYSCALL_64:
+	swapgs
+	movq	%rsp, %gs:PCPU_user_rsp
+	movq	%gs:PCPU_top_of_stack, %rsp
+	pushq	$__USER_DS		/* pt_regs->ss */
+	pushq	%gs:PCPU_user_rsp	/* pt_regs->sp */
+	pushq	%r11			/* pt_regs->flags */
+	pushq	$__USER_CS		/* pt_regs->cs */
+	pushq	%rcx			/* pt_regs->ip */
+	pushq	%rax			/* pt_regs->orig_ax: the system call number */
+	PUSH_REGS
+	movq	$-38, RAX(%rsp)		/* -ENOSYS until the call sets a result */
+	cld
+	movq	%rsp, %rdi
+	leaq	1(%rsp), %rbp		/* encoded frame pointer: pt_regs is here */
+	subq	$8, %rsp		/* 16-byte alignment for C */
+	call	do_syscall_64
+	addq	$8, %rsp
+	jmp	return_from_interrupt
+	.size	entry_SYSCALL_64, . - entry_SYSCALL_64

@@ -15,6 +15,8 @@
  * Linux: arch/x86/mm/fault.c.
  */
 #include <linux/kernel.h>
+#include <linux/signal.h>
+#include <asm/extable.h>
 #include <asm/idtentry.h>
 #include <asm/kdebug.h>
 #include <asm/page.h>
@@ -94,19 +96,24 @@ static void page_fault_oops(struct pt_regs *regs, unsigned long error_code,
 }
 
 /*
- * A fault the address space cannot satisfy. From user mode this will be
- * force_sig_fault(SIGSEGV, SEGV_MAPERR or SEGV_ACCERR, address) on the
- * current task (signals issue). From kernel mode, a fault on a user
- * address is legitimate only inside copy_from_user() and friends, which
- * recover through the exception table (fixup_exception(), a later issue);
- * anything else is an oops. Linux: fault.c bad_area_nosemaphore() ->
- * __bad_area_nosemaphore() and kernelmode_fixup_or_oops().
+ * A fault the address space cannot satisfy. From user mode: SIGSEGV for the
+ * current task (SEGV_ACCERR if the page is there but the access is not
+ * allowed, SEGV_MAPERR if nothing is mapped). From kernel mode, a fault on
+ * a user address is legitimate only inside copy_from_user() and friends,
+ * which recover through the exception table; anything else is an oops.
+ * Linux: fault.c bad_area_nosemaphore() -> __bad_area_nosemaphore() and
+ * kernelmode_fixup_or_oops().
  */
 static void bad_area_nosemaphore(struct pt_regs *regs, unsigned long error_code,
 				 unsigned long address)
 {
-	if (user_mode(regs))
-		pr_emerg("page fault in user mode (would be SIGSEGV); no user tasks yet\n");
+	if (user_mode(regs)) {
+		force_sig_fault(SIGSEGV, error_code & X86_PF_PROT ? SEGV_ACCERR : SEGV_MAPERR,
+				(void __user *)address);
+		return;
+	}
+	if (fixup_exception(regs))
+		return;
 	page_fault_oops(regs, error_code, address);
 }
 

@@ -39,6 +39,7 @@ int copy_thread(struct task_struct *p, const struct kernel_clone_args *args)
 	p->thread.sp = (unsigned long)fork_frame;
 	p->thread.fsbase = current->thread.fsbase;
 	p->thread.gsbase = current->thread.gsbase;
+	fpu_save(&p->thread.fpu);	/* the child starts with the parent's live registers */
 
 	if (args->fn) {
 		/* A kernel thread or user_mode_thread: ret_from_fork calls fn(arg). */
@@ -57,6 +58,8 @@ int copy_thread(struct task_struct *p, const struct kernel_clone_args *args)
  */
 struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *next)
 {
+	fpu_save(&prev->thread.fpu);
+	fpu_restore(&next->thread.fpu);
 	this_cpu_write(current_task, next);
 	this_cpu_write(top_of_stack, (unsigned long)next->stack + THREAD_SIZE);
 	load_sp0((unsigned long)next->stack + THREAD_SIZE);	/* interrupts from user mode land here */

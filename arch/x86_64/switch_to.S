@@ -37,7 +37,9 @@ __switch_to_asm:
 /*
  * A new task's first instructions. copy_thread() left RBX = the function to
  * run (0 for a forked user task) and R12 = its argument; RSP points at the
- * task's pt_regs. ret_from_fork() returns only to go to user mode.
+ * task's pt_regs. ret_from_fork() returns only to go to user mode, with
+ * pt_regs holding the user registers (a forked child's copy of its
+ * parent's, or the fresh ones kernel_execve() set up for pid 1).
  */
 	.globl ret_from_fork_asm
 ret_from_fork_asm:
@@ -46,5 +48,7 @@ ret_from_fork_asm:
 	movq	%rbx, %rdx		/* fn */
 	movq	%r12, %rcx		/* fn_arg */
 	xorl	%ebp, %ebp		/* the first frame: backtraces stop here */
+	subq	$8, %rsp		/* 16-byte alignment for C */
 	call	ret_from_fork
-	ud2				/* user-mode return arrives with user space */
+	addq	$8, %rsp
+	jmp	return_from_interrupt

@@ -12,6 +12,7 @@
  * nmi.c.
  */
 #include <linux/kernel.h>
+#include <linux/signal.h>
 #include <linux/spinlock.h>
 #include <asm/cpufeature.h>
 #include <asm/desc.h>
@@ -79,8 +80,7 @@ int notify_die(enum die_val val, const char *str, struct pt_regs *regs, long err
 static void handle_user_fault(struct pt_regs *regs, const char *str, long error_code,
 			      int trapnr, int signr)
 {
-	pr_emerg("%s in user mode (would be signal %d); no user tasks yet\n", str, signr);
-	die(str, regs, error_code);
+	force_sig_fault(signr, 0, (void __user *)regs->ip);
 }
 
 /*
@@ -99,13 +99,6 @@ static void do_error_trap(struct pt_regs *regs, long error_code, const char *str
 	}
 	die(str, regs, error_code);
 }
-
-/* Signal numbers (Linux's asm/signal.h) for the comments and messages. */
-#define SIGILL 4
-#define SIGTRAP 5
-#define SIGBUS 7
-#define SIGFPE 8
-#define SIGSEGV 11
 
 /* Linux: traps.c DEFINE_IDTENTRY(exc_divide_error). user: SIGFPE */
 void exc_divide_error(struct pt_regs *regs, unsigned long error_code)

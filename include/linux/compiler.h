@@ -11,6 +11,7 @@
 #define __unused __attribute__((unused))
 #define __printf(a, b) __attribute__((format(printf, a, b)))
 #define __always_inline inline __attribute__((always_inline))
+#define __user	/* marks a pointer into user space: never dereference it directly */
 #define barrier() __asm__ __volatile__("" ::: "memory")
 
 /* One load or store the compiler may not tear, merge or repeat. */

@@ -32,6 +32,17 @@
 #define pr_cont(...) printk(KERN_CONT __VA_ARGS__)
 
 int printk(const char *fmt, ...) __printf(1, 2);
+
+/* Print only the first time this line is reached. */
+#define printk_once(...)                      \
+	({                                    \
+		static bool __print_once;     \
+		if (!__print_once) {          \
+			__print_once = true;  \
+			printk(__VA_ARGS__);  \
+		}                             \
+	})
+#define pr_notice_once(...) printk_once(KERN_NOTICE __VA_ARGS__)
 int vprintk(const char *fmt, va_list args);
 
 /* A console: somewhere printk's text goes (serial port, VGA screen). */

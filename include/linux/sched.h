@@ -10,6 +10,7 @@
 #include <linux/kernel.h>
 #include <linux/list.h>
 #include <linux/preempt.h>
+#include <linux/signal.h>
 #include <asm/processor.h>
 #include <asm/smp.h>
 
@@ -38,6 +39,8 @@
 
 typedef int pid_t;
 struct mm_struct;
+struct files_struct;
+struct fs_struct;
 struct pid;
 
 struct task_struct {
@@ -76,6 +79,15 @@ struct task_struct {
 	struct list_head tasks;	/* every task, on init_task.tasks (tasklist_lock) */
 
 	char comm[TASK_COMM_LEN];	/* the program's name, for ps and traces */
+
+	/* Open files and filesystem context (fs/): shared or copied per clone flags. */
+	struct files_struct *files;	/* the file descriptor table */
+	struct fs_struct *fs;	/* cwd, root, umask */
+
+	/* Signals (kernel/signal.c). */
+	struct sighand_struct *sighand;	/* the handlers (shared with CLONE_SIGHAND) */
+	sigset_t blocked;	/* signals held back by sigprocmask */
+	sigset_t pending;	/* signals sent and not yet acted on */
 
 	struct thread_struct thread;	/* CPU state that is not in pt_regs: arch */
 };

@@ -2,7 +2,13 @@
 #ifndef _ASM_IRQFLAGS_H
 #define _ASM_IRQFLAGS_H
 
-#define X86_EFLAGS_IF 0x200
+/* RFLAGS bits (Intel SDM vol. 1, 3.4.3). */
+#define X86_EFLAGS_TF 0x100	/* trap after each instruction */
+#define X86_EFLAGS_IF 0x200	/* interrupts enabled */
+#define X86_EFLAGS_DF 0x400	/* string instructions go down */
+#define X86_EFLAGS_NT 0x4000	/* nested task */
+#define X86_EFLAGS_AC 0x40000	/* alignment check / SMAP override */
+#define X86_EFLAGS_FIXED 0x2	/* always 1 */
 
 static inline unsigned long arch_local_save_flags(void)
 {

@@ -5,6 +5,7 @@
 #include <linux/types.h>
 
 #define MSR_EFER 0xc0000080
+#define EFER_SCE (1UL << 0)	/* SYSCALL/SYSRET enabled */
 #define MSR_STAR 0xc0000081
 #define MSR_LSTAR 0xc0000082
 #define MSR_SYSCALL_MASK 0xc0000084

@@ -5,12 +5,14 @@
 #define _ASM_PROCESSOR_H
 
 #include <linux/types.h>
+#include <asm/fpu.h>
 #include <asm/page.h>
 
 struct thread_struct {
 	unsigned long sp;	/* kernel stack pointer while switched out (inactive_task_frame) */
 	unsigned long fsbase;	/* user FS base (thread-local storage), for arch_prctl */
 	unsigned long gsbase;	/* user GS base */
+	struct fpu fpu;	/* FPU/SSE registers while switched out */
 };
 
 struct task_struct;

@@ -1,0 +1,171 @@
+/*
+ * Signals: recording them, and acting on them on the way back to user mode.
+ * Linux: kernel/signal.c. This first version keeps Linux's bookkeeping
+ * (per-task pending and blocked sets, shared handler table) and carries out
+ * default actions; calling user handlers (the signal frame, rt_sigreturn),
+ * stop/continue and siginfo arrive with the signals issue.
+ */
+#include <linux/kernel.h>
+#include <linux/sched.h>
+#include <linux/signal.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
+
+struct sighand_struct init_sighand = { .count = 1, .siglock = __SPIN_LOCK_UNLOCKED };
+
+/* Signals whose default action is to do nothing. */
+#define SIG_KERNEL_IGNORE_MASK \
+	(sigmask(SIGCHLD) | sigmask(SIGCONT) | sigmask(SIGURG) | sigmask(SIGWINCH))
+/* Signals that can be neither caught, blocked nor ignored. */
+#define SIG_KERNEL_ONLY_MASK (sigmask(SIGKILL) | sigmask(SIGSTOP))
+
+static bool valid_signal(unsigned long sig)
+{
+	return sig >= 1 && sig <= _NSIG;
+}
+
+bool signal_pending(struct task_struct *p)
+{
+	return READ_ONCE(p->pending.sig[0]) & ~READ_ONCE(p->blocked.sig[0]);
+}
+
+/* Make sig pending for p and wake it if it sleeps interruptibly. */
+static void __send_signal(int sig, struct task_struct *p)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&p->sighand->siglock, flags);
+	p->pending.sig[0] |= sigmask(sig);
+	spin_unlock_irqrestore(&p->sighand->siglock, flags);
+	wake_up_state(p, TASK_INTERRUPTIBLE);
+}
+
+int send_sig(int sig, struct task_struct *p)
+{
+	if (!valid_signal(sig))
+		return -EINVAL;
+	__send_signal(sig, p);
+	return 0;
+}
+
+/*
+ * A fault in user mode (SIGSEGV, SIGBUS, SIGILL, SIGFPE) for the current
+ * task: it must not be blocked or ignored, or the faulting instruction
+ * would simply run again. So, as Linux's force_sig_info_to_task() does,
+ * unblock it and reset an ignoring action to the default.
+ */
+int force_sig_fault(int sig, int code, void __user *addr)
+{
+	struct task_struct *t = current;
+	struct k_sigaction *ka = &t->sighand->action[sig - 1];
+	unsigned long flags;
+
+	spin_lock_irqsave(&t->sighand->siglock, flags);
+	if (ka->sa.sa_handler == SIG_IGN || (t->blocked.sig[0] & sigmask(sig))) {
+		ka->sa.sa_handler = SIG_DFL;
+		t->blocked.sig[0] &= ~sigmask(sig);
+	}
+	spin_unlock_irqrestore(&t->sighand->siglock, flags);
+	__send_signal(sig, t);
+	return 0;
+}
+
+/* Take the lowest-numbered deliverable signal off the pending set; 0 if none. */
+static int dequeue_signal(struct task_struct *t)
+{
+	unsigned long flags, ready;
+	int sig = 0;
+
+	spin_lock_irqsave(&t->sighand->siglock, flags);
+	ready = t->pending.sig[0] & ~t->blocked.sig[0];
+	if (ready) {
+		sig = __builtin_ctzl(ready) + 1;
+		t->pending.sig[0] &= ~sigmask(sig);
+	}
+	spin_unlock_irqrestore(&t->sighand->siglock, flags);
+	return sig;
+}
+
+/*
+ * Act on each pending, unblocked signal. Called with interrupts on, just
+ * before a return to user mode. Linux: arch/x86/kernel/signal.c
+ * arch_do_signal_or_restart() -> get_signal().
+ */
+void do_signal(void)
+{
+	int sig;
+
+	while ((sig = dequeue_signal(current))) {
+		void *handler = current->sighand->action[sig - 1].sa.sa_handler;
+
+		if (handler == SIG_IGN)
+			continue;
+		if (handler != SIG_DFL) {
+			pr_notice_once("signal handlers do not run yet (signals issue): "
+				       "%s[%d] gets the default action for signal %d\n",
+				       current->comm, current->pid, sig);
+		}
+		if (sigmask(sig) & SIG_KERNEL_IGNORE_MASK)
+			continue;
+		/* Default action: terminate. The status says which signal
+		 * (no core dumps here, so never WCOREDUMP). Linux: do_group_exit(). */
+		do_exit(sig);
+	}
+}
+
+/* Linux: kernel/signal.c sys_rt_sigaction(). */
+SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct sigaction __user *, act,
+		struct sigaction __user *, oact, size_t, sigsetsize)
+{
+	struct k_sigaction *k;
+	struct sigaction new;
+	unsigned long flags;
+
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (!valid_signal(sig) || (act && (sigmask(sig) & SIG_KERNEL_ONLY_MASK)))
+		return -EINVAL;
+	if (act && copy_from_user(&new, act, sizeof(new)))
+		return -EFAULT;
+	k = &current->sighand->action[sig - 1];
+	if (oact && copy_to_user(oact, &k->sa, sizeof(*oact)))
+		return -EFAULT;
+	if (act) {
+		new.sa_mask.sig[0] &= ~SIG_KERNEL_ONLY_MASK;
+		spin_lock_irqsave(&current->sighand->siglock, flags);
+		k->sa = new;
+		spin_unlock_irqrestore(&current->sighand->siglock, flags);
+	}
+	return 0;
+}
+
+/* Linux: kernel/signal.c sys_rt_sigprocmask(). */
+SYSCALL_DEFINE4(rt_sigprocmask, int, how, const sigset_t __user *, nset,
+		sigset_t __user *, oset, size_t, sigsetsize)
+{
+	sigset_t old = current->blocked, new;
+
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (nset) {
+		if (copy_from_user(&new, nset, sizeof(new)))
+			return -EFAULT;
+		new.sig[0] &= ~SIG_KERNEL_ONLY_MASK;
+		switch (how) {
+		case SIG_BLOCK:
+			new.sig[0] |= old.sig[0];
+			break;
+		case SIG_UNBLOCK:
+			new.sig[0] = old.sig[0] & ~new.sig[0];
+			break;
+		case SIG_SETMASK:
+			break;
+		default:
+			return -EINVAL;
+		}
+		WRITE_ONCE(current->blocked.sig[0], new.sig[0]);
+	}
+	if (oset && copy_to_user(oset, &old, sizeof(old)))
+		return -EFAULT;
+	return 0;
+}
