@@ -242,6 +242,18 @@ run_test() {
 	show_tail "$log"
 }
 
+# A check that is a script of its own (tests/gdb-check.sh) rather than an
+# entry of the list: one result, named $1; its output says what was expected
+# and what happened, and is shown when it fails (or with V=1).
+run_check() {
+	local name=$1 script=$2 t0 out status
+	t0=$(date +%s%N)
+	out=$(MAKE="$MAKE" ACCEL="$ACCEL" MEM="$MEM" SMP="$SMP" V="$V" "$script" 2>&1)
+	status=$?
+	if [ "$status" -eq 0 ]; then ok "$name ($(elapsed "$t0"))"; else fail "$name ($(elapsed "$t0"))"; fi
+	if [ "$status" -ne 0 ] || [ -n "$V" ]; then printf '%s\n' "$out" | sed 's/^/     /'; fi
+}
+
 # Read the list into parallel arrays: test names, and each test's lines.
 declare -a names=() bodies=() starts=()
 parse_list() {
@@ -532,7 +544,7 @@ main() {
 		load_test "${bodies[$i]}" "${starts[$i]}"
 	done
 	for want in "$@"; do
-		in_list "$want" "${names[@]}" || { echo "tests/run.sh: no test '$want' in $LIST" >&2; exit 2; }
+		in_list "$want" "${names[@]}" gdb || { echo "tests/run.sh: no test '$want' in $LIST" >&2; exit 2; }
 	done
 	mkdir -p "$OUT"
 	echo "# building the kernel (log: $OUT/build.log)"
@@ -551,6 +563,11 @@ main() {
 		run_entry "$i" "$@"
 		ran=$((ran + 1))
 	done
+	# GDB attached to a boot: the breakpoint on copy_process, the helpers.
+	if [ "$LIST" = tests/boot.list ] && { [ $# -eq 0 ] || in_list gdb "$@"; }; then
+		run_check gdb tests/gdb-check.sh
+		ran=$((ran + 1))
+	fi
 	echo "# $ran boots, $(elapsed "$t0") in all; serial logs in $OUT/"
 	echo "$passed passed, $failed failed"
 	[ "$failed" -eq 0 ]
