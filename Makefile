@@ -147,7 +147,7 @@ debug-qemu: iso
 # TESTS= runs only the named tests of tests/boot.list (e.g. TESTS="ktest boot").
 # The harness runs $(MAKE) itself, to build one ISO per command line.
 test: deps
-	@MAKE="$(MAKE)" ACCEL="$(ACCEL)" MEM="$(MEM)" SMP="$(SMP)" V="$(V)" tests/run.sh $(TESTS)
+	@MAKE="$(MAKE)" ACCEL="$(ACCEL)" MEM="$(MEM)" SMP="$(SMP)" V="$(V)" JOBS="$(JOBS)" tests/run.sh $(TESTS)
 
 clean:
 	rm -rf $(B)
