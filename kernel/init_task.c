@@ -4,6 +4,7 @@
  * Every other task descends from it. Linux: init/init_task.c.
  */
 #include <linux/sched.h>
+#include <linux/mm_types.h>
 
 extern char init_stack[];
 extern struct sighand_struct init_sighand;	/* boot/head.S: THREAD_SIZE bytes */
@@ -24,6 +25,7 @@ struct task_struct init_task = {
 	.sibling = LIST_HEAD_INIT(init_task.sibling),
 	.group_leader = &init_task,
 	.tasks = LIST_HEAD_INIT(init_task.tasks),
+	.active_mm = &init_mm,
 	.comm = "swapper/0",
 	.sighand = &init_sighand,
 };
