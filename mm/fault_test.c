@@ -338,6 +338,76 @@ static void switch_mm_test(struct ktest *test)
 }
 
 /*
+ * Threads of one process (one mm) fault the same pages at the same time,
+ * while a third maps and unmaps other areas: the fault path's read lock
+ * and page_table_lock against mmap's write lock. Each page ends up mapped
+ * once, holding one reference.
+ */
+#define RACE_PAGES 256
+#define RACE_BASE 0x10000000UL
+
+struct race_thread {
+	struct mm_struct *mm;
+	struct completion done;
+	int errors;
+	bool churn;	/* map and unmap instead of faulting */
+};
+
+static int race_fn(void *arg)
+{
+	struct race_thread *r = arg;
+
+	kthread_use_mm(r->mm);
+	for (int i = 0; i < RACE_PAGES; i++) {
+		if (r->churn) {
+			unsigned long p = vm_mmap(NULL, 0, 4 * PG, RW, ANON, 0);
+
+			r->errors += IS_ERR_VALUE(p) || poke(p + PG, 1) || vm_munmap(p, 4 * PG);
+		} else {
+			r->errors += poke(RACE_BASE + i * PG, 1) != 0;
+		}
+		if (i % 32 == 0)
+			yield();
+	}
+	kthread_unuse_mm(r->mm);
+	complete(&r->done);
+	return 0;
+}
+
+static void concurrent_faults_test(struct ktest *test)
+{
+	unsigned long before = free_pages_now();
+	struct mm_struct *mm = test_mm_enter();
+	struct race_thread r[3];
+	int areas;
+
+	KTEST_ASSERT_NOT_NULL(test, mm);
+	KTEST_ASSERT_EQ(test, vm_mmap(NULL, RACE_BASE, RACE_PAGES * PG, RW, ANON | MAP_FIXED, 0),
+			RACE_BASE);
+	areas = mm->map_count;
+	for (int i = 0; i < 3; i++) {
+		r[i] = (struct race_thread){ .mm = mm, .churn = i == 2 };
+		init_completion(&r[i].done);
+		KTEST_ASSERT_TRUE(test, kernel_thread(race_fn, &r[i], "ktest-race", 0) > 0);
+	}
+	for (int i = 0; i < 3; i++) {
+		wait_for_completion(&r[i].done);
+		KTEST_EXPECT_EQ(test, r[i].errors, 0);
+	}
+	KTEST_EXPECT_EQ(test, mm->map_count, areas);
+	for (int i = 0; i < RACE_PAGES; i++) {
+		struct page *page = test_page(mm, RACE_BASE + i * PG);
+
+		if (!KTEST_EXPECT_NOT_NULL(test, page) || !KTEST_EXPECT_EQ(test, page_ref_count(page), 1))
+			break;
+	}
+	test_mm_leave(mm);
+	for (int i = 0; i < 10; i++)
+		yield();	/* the threads' last switches */
+	KTEST_EXPECT_EQ(test, free_pages_now(), before);
+}
+
+/*
  * A task that exits keeps running on its mm until its last switch: exit_mm()
  * drops it as a user (the pages go at once) but the pgd stays, lent from
  * task to task while only kernel threads run, and is freed when a task
@@ -382,4 +452,5 @@ static void exit_mm_lazy_test(struct ktest *test)
 KTEST_SUITE(fault, KTEST_CASE(demand_zero_test), KTEST_CASE(uaccess_fixup_test),
 	    KTEST_CASE(wp_copy_and_reuse_test), KTEST_CASE(exit_mmap_frees_everything_test),
 	    KTEST_CASE(munmap_frees_page_tables_test), KTEST_CASE(dup_mm_cow_test),
-	    KTEST_CASE(exec_mmap_exit_mm_test), KTEST_CASE(switch_mm_test), KTEST_CASE(exit_mm_lazy_test));
+	    KTEST_CASE(exec_mmap_exit_mm_test), KTEST_CASE(switch_mm_test), KTEST_CASE(concurrent_faults_test),
+	    KTEST_CASE(exit_mm_lazy_test));

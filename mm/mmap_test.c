@@ -257,6 +257,40 @@ static void stack_growth_test(struct ktest *test)
 	test_mm_leave(mm);
 }
 
+/* MADV_DONTNEED drops private pages (zero at the next touch) and keeps
+ * shared memory's contents; bad advice and holes get Linux's errnos. */
+static void madvise_test(struct ktest *test)
+{
+	struct mm_struct *mm = test_mm_enter();
+	unsigned long p, s, before;
+
+	KTEST_ASSERT_NOT_NULL(test, mm);
+	p = vm_mmap(NULL, 0, 4 * PG, RW, ANON, 0);
+	s = vm_mmap(NULL, 0, PG, RW, MAP_SHARED | MAP_ANONYMOUS, 0);
+	for (int i = 0; i < 4; i++)
+		poke(p + i * PG, 'a' + i);
+	poke(s, 's');
+	before = free_pages_now();
+	KTEST_EXPECT_EQ(test, test_syscall(__NR_madvise, p + PG, 2 * PG, 4, 0, 0, 0), 0);
+	KTEST_EXPECT_EQ(test, free_pages_now() - before, 2);
+	KTEST_EXPECT_EQ(test, peek(p), 'a');
+	KTEST_EXPECT_EQ(test, peek(p + PG), 0);
+	KTEST_EXPECT_EQ(test, peek(p + 3 * PG), 'd');
+	KTEST_EXPECT_EQ(test, test_syscall(__NR_madvise, s, PG, 4, 0, 0, 0), 0);
+	KTEST_EXPECT_NULL(test, test_page(mm, s));
+	KTEST_EXPECT_EQ(test, peek(s), 's');
+	KTEST_EXPECT_EQ(test, test_syscall(__NR_madvise, s, PG, 8, 0, 0, 0), -EINVAL);
+
+	KTEST_EXPECT_EQ(test, test_syscall(__NR_madvise, p + 1, PG, 4, 0, 0, 0), -EINVAL);
+	KTEST_EXPECT_EQ(test, test_syscall(__NR_madvise, p, PG, 10, 0, 0, 0), -EINVAL);
+	KTEST_EXPECT_EQ(test, test_syscall(__NR_madvise, p, 0, 4, 0, 0, 0), 0);
+	KTEST_EXPECT_EQ(test, test_syscall(__NR_madvise, p, PG, 3, 0, 0, 0), 0);
+	KTEST_EXPECT_EQ(test, sys_munmap(p + PG, PG), 0);
+	KTEST_EXPECT_EQ(test, test_syscall(__NR_madvise, p, 4 * PG, 4, 0, 0, 0), -ENOMEM);
+	KTEST_EXPECT_EQ(test, peek(p + 3 * PG), 0);	/* the part after the hole was done */
+	test_mm_leave(mm);
+}
+
 KTEST_SUITE(mmap, KTEST_CASE(mmap_topdown_placement_test), KTEST_CASE(mmap_errno_test),
 	    KTEST_CASE(munmap_split_merge_test), KTEST_CASE(mprotect_test), KTEST_CASE(brk_test),
-	    KTEST_CASE(stack_growth_test));
+	    KTEST_CASE(stack_growth_test), KTEST_CASE(madvise_test));

@@ -118,12 +118,13 @@ int mprotect_fixup(struct vm_area_struct *vma, struct vm_area_struct **pprev,
 }
 
 /*
- * Linux: do_mprotect_pkey() without protection keys. The range must be
- * mapped from start to end without holes (ENOMEM otherwise, after the
- * areas before the hole have been changed, as in Linux); each area keeps
- * its other flags and must allow the new rights (VM_MAY*: EACCES).
+ * See linux/mm.h. Linux: do_mprotect_pkey() (static there), without
+ * protection keys. The range must be mapped from start to end without holes
+ * (ENOMEM otherwise, after the areas before the hole have been changed, as
+ * in Linux); each area keeps its other flags and must allow the new rights
+ * (VM_MAY*: EACCES).
  */
-static int do_mprotect(unsigned long start, size_t len, unsigned long prot)
+int do_mprotect_pkey(unsigned long start, size_t len, unsigned long prot, int pkey)
 {
 	struct mm_struct *mm = current->mm;
 	unsigned long grows = prot & (PROT_GROWSDOWN | PROT_GROWSUP);
@@ -131,6 +132,8 @@ static int do_mprotect(unsigned long start, size_t len, unsigned long prot)
 	unsigned long end, nstart;
 	int error;
 
+	if (pkey != -1)	/* no protection keys */
+		return -EINVAL;
 	prot &= ~(PROT_GROWSDOWN | PROT_GROWSUP);
 	if (grows == (PROT_GROWSDOWN | PROT_GROWSUP))
 		return -EINVAL;
@@ -190,5 +193,5 @@ out:
 
 SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot)
 {
-	return do_mprotect(start, len, prot);
+	return do_mprotect_pkey(start, len, prot, -1);
 }

@@ -2,8 +2,10 @@
  * Physical pages: struct page flags, reference counts, and the conversions
  * between a page, its frame number (pfn), and its kernel addresses.
  * Then virtual memory: VMA flags and helpers, and the API of mm/mmap.c,
- * mm/mprotect.c and mm/memory.c for address spaces (the mm_struct's life
- * is in linux/sched/mm.h).
+ * mm/mprotect.c and mm/memory.c for address spaces. The mm_struct's life
+ * (mm_alloc, mmput, dup_mm, exec_mmap, exit_mm) and the steps exec takes
+ * to build a new address space are in linux/sched/mm.h; the user layout
+ * (TASK_SIZE, STACK_TOP, where mmap_base lies) in asm/pgtable_types.h.
  * Linux: include/linux/mm.h, page-flags.h, page_ref.h, asm/page.h.
  */
 #ifndef _LINUX_MM_H
@@ -353,6 +355,12 @@ int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm);
 void mmap_init(void);
 
 /* --- mm/mprotect.c --- */
+
+/* mprotect() on current's mm: the system call's work, for the kernel too
+ * (exec's ELF loader maps a segment writable, fills it with copy_to_user(),
+ * then gives it its final protection). pkey must be -1. Takes mmap_lock.
+ * 0 or -EINVAL/-ENOMEM/-EACCES. */
+int do_mprotect_pkey(unsigned long start, size_t len, unsigned long prot, int pkey);
 
 /* Linux: mprotect_fixup(). Give [start, end) of vma (inside it) the flags
  * newflags, splitting and merging areas and rewriting ptes. 0 or -ENOMEM. */
