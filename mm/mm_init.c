@@ -142,6 +142,6 @@ void __init mm_core_init(void)
 	free_boot_memory();
 	kmem_cache_init();
 	mm_cache_init();	/* mm_struct and vm_area_struct caches */
-	mmap_init();
+	vma_state_init();
 	ioremap_init();
 }

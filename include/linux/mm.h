@@ -351,8 +351,8 @@ void exit_mmap(struct mm_struct *mm);
  * Linux: dup_mmap(). */
 int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm);
 
-/* Slab caches for mm_struct and vm_area_struct; at boot. */
-void mmap_init(void);
+/* The slab cache for vm_area_structs; at boot (mm/vma.c). */
+void vma_state_init(void);
 
 /* --- mm/mprotect.c --- */
 
