@@ -247,6 +247,7 @@ static void dup_mm_cow_test(struct ktest *test)
 	KTEST_EXPECT_EQ(test, peek(shared), 'S');
 	KTEST_EXPECT_EQ(test, peek(shared + 3 * PG), 'S');
 	KTEST_EXPECT_EQ(test, test_page(child, shared), test_page(parent, shared));
+	KTEST_EXPECT_EQ(test, shmem_object_nr_resident(vma_lookup(parent, shared)->vm_shmem), 2);
 	/* ... and outlives the child. */
 	mmput(child);
 	KTEST_EXPECT_EQ(test, poke(shared + 3 * PG, 'T'), 0);

@@ -46,6 +46,7 @@ int shmem_zero_setup(struct vm_area_struct *vma)
 	return 0;
 }
 
+/* Another area uses obj (a split, or fork's copy of the area). */
 void shmem_object_get(struct shmem_object *obj)
 {
 	atomic_inc(&obj->refcount);
@@ -96,6 +97,7 @@ out:
 	return page;
 }
 
+/* How many of obj's pages exist (tests). obj->lock. */
 unsigned long shmem_object_nr_resident(struct shmem_object *obj)
 {
 	unsigned long n = 0;

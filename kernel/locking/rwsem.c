@@ -8,6 +8,7 @@
 #include <linux/rwsem.h>
 #include <linux/sched.h>
 
+/* An unlocked semaphore. Linux: init_rwsem(). */
 void init_rwsem(struct rw_semaphore *sem)
 {
 	spin_lock_init(&sem->lock);
