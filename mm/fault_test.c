@@ -257,6 +257,62 @@ static void dup_mm_cow_test(struct ktest *test)
 	KTEST_EXPECT_EQ(test, free_pages_now(), before);
 }
 
+/*
+ * fork when memory runs out: dup_mm() is given one more free page each try,
+ * so it fails at each of its allocations in turn (mm_struct, pgd, VMAs,
+ * page tables at every level) and must give back all it took every time;
+ * in the end it succeeds. Linux: dup_mm()'s failure path (mmput of the
+ * partial copy), the goal of issue 4's fail_nth test.
+ */
+static void dup_mm_enomem_test(struct ktest *test)
+{
+	unsigned long before = free_pages_now(), budget, failures = 0, p;
+	struct mm_struct *parent = test_mm_enter(), *child = NULL;
+	struct page *page, *next;
+	LIST_HEAD(taken);
+	char c = 0;
+
+	KTEST_ASSERT_NOT_NULL(test, parent);
+	vm_mmap(NULL, 0x400000, 4 * PG, RW, ANON | MAP_FIXED, 0);
+	vm_mmap(NULL, 0x8040000000, 2 * PG, RW, ANON | MAP_FIXED, 0);
+	p = vm_mmap(NULL, 0, 2 * PG, RW, MAP_SHARED | MAP_ANONYMOUS, 0);
+	for (int i = 0; i < 4; i++)
+		poke(0x400000 + i * PG, 'a' + i);
+	poke(0x8040000000 + PG, 'z');
+	poke(p, 's');
+
+	drop_slab();	/* from here on every slab page in use holds a live object */
+	while ((page = alloc_page(GFP_KERNEL | __GFP_NOWARN)))
+		list_add(&page->lru, &taken);
+	printk("        # dup_mm_enomem_test: 'page allocation failure' lines follow\n");
+	for (budget = 0; budget < 64; budget++) {
+		child = dup_mm(NULL, parent);
+		if (child)
+			break;
+		failures++;
+		drop_slab();
+		if (!KTEST_EXPECT_EQ(test, nr_free_pages(), budget))
+			break;
+		page = list_first_entry(&taken, struct page, lru);	/* one more page */
+		list_del(&page->lru);
+		__free_page(page);
+	}
+	list_for_each_entry_safe(page, next, &taken, lru) {
+		list_del(&page->lru);
+		__free_page(page);
+	}
+	KTEST_EXPECT_GT(test, failures, 5);
+	KTEST_ASSERT_NOT_NULL(test, child);
+	KTEST_EXPECT_EQ(test, child->map_count, parent->map_count);
+	KTEST_EXPECT_EQ(test, access_remote_vm(child, 0x8040000000 + PG, &c, 1, 0), 1);
+	KTEST_EXPECT_EQ(test, c, 'z');
+	KTEST_EXPECT_EQ(test, page_ref_count(test_page(parent, 0x400000 + 3 * PG)), 2);
+	mmput(child);
+	KTEST_EXPECT_EQ(test, page_ref_count(test_page(parent, 0x400000 + 3 * PG)), 1);
+	test_mm_leave(parent);
+	KTEST_EXPECT_EQ(test, free_pages_now(), before);
+}
+
 /* exec_mmap() makes a new mm current and loaded; a kernel thread (as init
  * is before its first exec) drops the mm it had borrowed. exit_mm() gives
  * up the address space (its pages go at once) but keeps running on its
@@ -452,6 +508,6 @@ static void exit_mm_lazy_test(struct ktest *test)
 
 KTEST_SUITE(fault, KTEST_CASE(demand_zero_test), KTEST_CASE(uaccess_fixup_test),
 	    KTEST_CASE(wp_copy_and_reuse_test), KTEST_CASE(exit_mmap_frees_everything_test),
-	    KTEST_CASE(munmap_frees_page_tables_test), KTEST_CASE(dup_mm_cow_test),
+	    KTEST_CASE(munmap_frees_page_tables_test), KTEST_CASE(dup_mm_cow_test), KTEST_CASE(dup_mm_enomem_test),
 	    KTEST_CASE(exec_mmap_exit_mm_test), KTEST_CASE(switch_mm_test), KTEST_CASE(concurrent_faults_test),
 	    KTEST_CASE(exit_mm_lazy_test));
