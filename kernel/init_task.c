@@ -3,8 +3,8 @@
  * ("swapper/0", pid 0). Its kernel stack is the boot stack from boot/head.S.
  * Every other task descends from it. Linux: init/init_task.c.
  */
-#include <linux/sched.h>
 #include <linux/mm_types.h>
+#include <linux/sched.h>
 
 extern char init_stack[];
 extern struct sighand_struct init_sighand;	/* boot/head.S: THREAD_SIZE bytes */
@@ -13,6 +13,7 @@ struct task_struct init_task = {
 	.__state = TASK_RUNNING,
 	.flags = PF_KTHREAD | PF_IDLE,
 	.stack = init_stack,
+	.active_mm = &init_mm,	/* the kernel's address space: swapper_pg_dir */
 	.usage = 2,
 	.on_rq = 0,
 	.run_list = LIST_HEAD_INIT(init_task.run_list),
@@ -25,7 +26,6 @@ struct task_struct init_task = {
 	.sibling = LIST_HEAD_INIT(init_task.sibling),
 	.group_leader = &init_task,
 	.tasks = LIST_HEAD_INIT(init_task.tasks),
-	.active_mm = &init_mm,
 	.comm = "swapper/0",
 	.sighand = &init_sighand,
 };

@@ -361,6 +361,10 @@ void vma_state_init(void);
  * then gives it its final protection). pkey must be -1. Takes mmap_lock.
  * 0 or -EINVAL/-ENOMEM/-EACCES. */
 int do_mprotect_pkey(unsigned long start, size_t len, unsigned long prot, int pkey);
+static inline int do_mprotect(unsigned long start, size_t len, unsigned long prot)
+{
+	return do_mprotect_pkey(start, len, prot, -1);
+}
 
 /* Linux: mprotect_fixup(). Give [start, end) of vma (inside it) the flags
  * newflags, splitting and merging areas and rewriting ptes. 0 or -ENOMEM. */
@@ -414,5 +418,9 @@ int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_v
 #define FOLL_WRITE 0x01
 int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len,
 		     unsigned int gup_flags);
+
+/* mm_alloc(), mmput(), dup_mm(), exec_mmap(), exit_mm(): Linux declares them
+ * in linux/sched/mm.h; included here so that including linux/mm.h is enough. */
+#include <linux/sched/mm.h>
 
 #endif

@@ -11,11 +11,11 @@
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
+#include <linux/sched/mm.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
-#include <linux/sched/mm.h>
-#include <asm/mmu_context.h>
 #include <asm/switch_to.h>
+#include <asm/mmu_context.h>
 #include "sched.h"
 
 struct rq runqueues[NR_CPUS];

@@ -81,8 +81,8 @@
  */
 #define TASK_SIZE_MAX	0x00007ffffffff000UL
 #define TASK_SIZE	TASK_SIZE_MAX
-#define STACK_TOP	TASK_SIZE
-#define STACK_TOP_MAX	TASK_SIZE_MAX
+/* Spelled as asm/processor.h spells it, so both may define it. */
+#define STACK_TOP 0x00007ffffffff000UL
 #define USER_PTRS_PER_PGD	256
 #define KERNEL_PGD_BOUNDARY	USER_PTRS_PER_PGD
 #define USER_PGTABLES_CEILING	(USER_PTRS_PER_PGD * PGDIR_SIZE)	/* 2^47 */
