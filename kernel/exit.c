@@ -8,6 +8,7 @@
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
+#include <linux/sched/mm.h>
 #include <linux/pid.h>
 
 /*
@@ -57,6 +58,7 @@ void __noreturn do_exit(long code)
 		panic("Attempted to kill the idle task!");
 	tsk->flags |= PF_EXITING;
 	tsk->exit_code = (int)code;
+	exit_mm();
 	exit_notify(tsk);
 	do_task_dead();
 }
