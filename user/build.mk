@@ -9,9 +9,10 @@
 # both ET_EXEC and ET_DYN executables.
 #
 # `make user` also stages what the initramfs needs in build/user/rootfs:
-# bin/ (every program), etc/forklift/tests.list and etc/forklift/expected/
-# (for /bin/runtests), and an empty tmp/ (several tests work in /tmp). The
-# initramfs rule copies it over rootfs/.
+# bin/ (every program, so /bin/sh and /bin/ps), sbin/init (moved out of
+# bin/: the kernel runs /sbin/init), etc/forklift/tests.list and
+# etc/forklift/expected/ (for /bin/runtests), and an empty tmp/ (several
+# tests work in /tmp). The initramfs rule copies it over rootfs/.
 
 USER_BIN := $(B)/user/bin
 USER_ROOTFS := $(B)/user/rootfs
@@ -36,6 +37,11 @@ $(USER_BIN)/%: user/%.c $(USER_HDRS)
 	@$(if $(Q),echo "  UCC     $@")
 	$(Q)musl-gcc -static $(UCFLAGS) -DTEST_NAME='"$*"' $< -o $@
 
+# A shell test (user/sh_NAME.c) holds its script, user/sh_NAME.sh: see
+# user/lib/shtest.h. Rebuild it when the script changes.
+SH_SCRIPTS := $(wildcard user/sh_*.sh)
+$(SH_SCRIPTS:user/%.sh=$(USER_BIN)/%): $(USER_BIN)/%: user/%.sh
+
 .PHONY: user check-linux
 user: $(B)/user/rootfs.stamp
 
@@ -44,6 +50,7 @@ $(B)/user/rootfs.stamp: $(USER_PROGS) user/tests.list $(wildcard user/expected/*
 	@rm -rf $(USER_ROOTFS) && mkdir -p $(USER_ROOTFS)/bin $(USER_ROOTFS)/etc/forklift/expected
 	@mkdir -p -m 1777 $(USER_ROOTFS)/tmp
 	@cp $(USER_PROGS) $(USER_ROOTFS)/bin/
+	@mkdir -p $(USER_ROOTFS)/sbin && mv $(USER_ROOTFS)/bin/init $(USER_ROOTFS)/sbin/init
 	@cp user/tests.list $(USER_ROOTFS)/etc/forklift/
 	@cp user/expected/*.out $(USER_ROOTFS)/etc/forklift/expected/
 	@touch $@
