@@ -14,6 +14,8 @@
 #include <linux/pid.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
+#include <linux/time.h>
+#include <linux/timer.h>
 #include <asm/cpufeature.h>
 #include <asm/fpu.h>
 #include <asm/irq.h>
@@ -70,9 +72,11 @@ void start_kernel(u32 magic, unsigned long info_phys)
 	e820_print();
 	mm_core_init();		/* memblock, kernel page tables, buddy, slab */
 	sched_init();		/* before the first timer tick: it calls scheduler_tick() */
+	init_timers();
 
 	init_IRQ();		/* PICs masked, local APIC on */
 	time_init();		/* TSC and APIC timer calibrated, ticking at HZ */
+	timekeeping_init();	/* the wall clock, from the RTC */
 	local_irq_enable();
 
 	parse_boot_params(false);	/* __setup() options */

@@ -57,6 +57,8 @@ struct task_struct {
 	bool need_resched;	/* switch away at the next chance (TIF_NEED_RESCHED) */
 	struct list_head run_list;	/* on rq->queue while waiting to run */
 	u64 nr_switches;
+	u64 sum_exec_runtime;	/* CPU time used, in ns, up to exec_start */
+	u64 exec_start;	/* local_clock() when it last got the CPU */
 
 	/* Memory: mm is the task's own address space (NULL for kernel threads);
 	 * active_mm is the one loaded while it runs (borrowed by kernel threads). */
@@ -79,6 +81,10 @@ struct task_struct {
 	struct list_head tasks;	/* every task, on init_task.tasks (tasklist_lock) */
 
 	char comm[TASK_COMM_LEN];	/* the program's name, for ps and traces */
+
+	/* CLONE_CHILD_SETTID / set_tid_address: user addresses for the tid. */
+	int __user *set_child_tid;
+	int __user *clear_child_tid;	/* zeroed (and futex-woken) at exit */
 
 	/* Open files and filesystem context (fs/): shared or copied per clone flags. */
 	struct files_struct *files;	/* the file descriptor table */
@@ -126,6 +132,7 @@ int sched_fork(unsigned long clone_flags, struct task_struct *p);
 void schedule_tail(struct task_struct *prev);
 void yield(void);
 long schedule_timeout(long ticks);
+u64 task_sched_runtime(struct task_struct *p);	/* CPU time used, ns */
 void set_task_comm(struct task_struct *p, const char *name);
 
 /* kernel/fork.c */
