@@ -11,6 +11,7 @@
 #include <asm/cpu_entry_area.h>
 #include <asm/cpufeature.h>
 #include <asm/segment.h>
+#include <asm/syscall.h>
 #include <asm/msr.h>
 #include <asm/percpu.h>
 #include <asm/processor.h>
@@ -92,8 +93,9 @@ void ret_from_fork(struct task_struct *prev, struct pt_regs *regs, int (*fn)(voi
 		if (current->flags & PF_KTHREAD || ret)
 			do_exit(ret);
 	}
-	panic("ret_from_fork: %s (pid %d) would return to user mode, which is not there yet",
-	      current->comm, current->pid);
+	/* To user mode, through return_from_interrupt (ret_from_fork_asm). */
+	local_irq_disable();
+	exit_to_user_mode_prepare(regs);
 }
 
 #define ARCH_SET_GS 0x1001
