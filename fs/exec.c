@@ -120,7 +120,7 @@ int begin_new_exec(struct linux_binprm *bprm)
 	if (err)
 		return err;
 	bprm->mm = NULL;	/* it is current->mm now */
-	me->clear_child_tid = NULL;
+	me->flags &= ~PF_FORKNOEXEC;
 	flush_signal_handlers(me);
 	do_close_on_exec(me->files);
 	set_task_comm(me, kbasename(bprm->filename));

@@ -6,6 +6,7 @@
 #include <linux/string.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
+#include <linux/sched/clone.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 #include <asm/cpu_entry_area.h>
@@ -52,8 +53,15 @@ int copy_thread(struct task_struct *p, const struct kernel_clone_args *args)
 		frame->r12 = (unsigned long)args->fn_arg;
 		return 0;
 	}
-	/* fork/clone from user space: the child returns 0 from the system call. */
-	return -ENOSYS;	/* arrives with user space */
+	/* fork/clone from user space: the child resumes where the parent made
+	 * the system call, with the same registers, except that it sees 0. */
+	*childregs = *current_pt_regs();
+	childregs->ax = 0;
+	if (args->stack)
+		childregs->sp = args->stack;
+	if (args->flags & CLONE_SETTLS)
+		p->thread.fsbase = args->tls;
+	return 0;
 }
 
 /*
