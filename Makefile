@@ -40,7 +40,7 @@ KSRC := $(filter-out arch/x86_64/asm-offsets.c,\
 	$(sort $(shell find boot arch kernel mm lib init fs -name '*.c' -o -name '*.S' 2>/dev/null)))
 KOBJ := $(patsubst %,$(B)/%.o,$(basename $(KSRC)))
 
-.PHONY: all iso run test clean help deps FORCE
+.PHONY: all iso run debug debug-qemu test clean help deps FORCE
 all: iso
 
 # V=1 shows the full commands.
@@ -131,10 +131,23 @@ run: iso
 	qemu-system-x86_64 $(QEMU_FLAGS) -cdrom $(ISO) -display none -serial mon:stdio; \
 		tools/exit-status.sh $$?
 
+# make debug: QEMU waits for GDB, which starts with the kernel's symbols, the
+# helpers of tools/gdb/ and a breakpoint on copy_process; make debug-qemu: QEMU
+# alone, waiting for your debugger (docs/debugging.md). GDBPORT= picks the
+# gdbstub's port; the default differs per user, so users sharing a machine
+# do not collide.
+GDBPORT ?= $(shell echo $$((1234 + $$(id -u) % 1000)))
+
+debug: iso
+	@ISO="$(ISO)" QEMU_FLAGS="$(QEMU_FLAGS)" GDBPORT="$(GDBPORT)" tools/gdb/debug.sh gdb
+
+debug-qemu: iso
+	@ISO="$(ISO)" QEMU_FLAGS="$(QEMU_FLAGS)" GDBPORT="$(GDBPORT)" tools/gdb/debug.sh qemu
+
 # TESTS= runs only the named tests of tests/boot.list (e.g. TESTS="ktest boot").
 # The harness runs $(MAKE) itself, to build one ISO per command line.
 test: deps
-	@MAKE="$(MAKE)" ACCEL="$(ACCEL)" MEM="$(MEM)" SMP="$(SMP)" V="$(V)" tests/run.sh $(TESTS)
+	@MAKE="$(MAKE)" ACCEL="$(ACCEL)" MEM="$(MEM)" SMP="$(SMP)" V="$(V)" JOBS="$(JOBS)" tests/run.sh $(TESTS)
 
 clean:
 	rm -rf $(B)
@@ -142,12 +155,15 @@ clean:
 help:
 	@echo "make            build build/kernel.elf, build/initramfs.cpio and build/os.iso"
 	@echo "make run        boot in QEMU, serial console on the terminal (quit: Ctrl-A X)"
+	@echo "make debug      QEMU waiting for GDB; GDB with the helpers, a breakpoint on copy_process"
+	@echo "make debug-qemu QEMU alone, waiting for a debugger (prints how to attach)"
 	@echo "make test       build and run the whole test suite (QEMU, headless)"
 	@echo "make user       build the user programs into build/user/bin (user/build.mk)"
 	@echo "make check-linux  run the user tests natively on this Linux host (the oracle)"
 	@echo "make clean      remove build/"
 	@echo "Variables: MEM=$(MEM) SMP=$(SMP) ACCEL=tcg|kvm|auto CMDLINE='...' EXTRA_ROOTFS=dir"
 	@echo "           V=1 (show commands)  ISO=$(ISO)  TESTS='name ...' (make test)"
+	@echo "           GDBPORT=$(GDBPORT) (make debug, debug-qemu)"
 
 -include $(KOBJ:.o=.d) $(B)/asm-offsets.d
 

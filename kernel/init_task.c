@@ -3,6 +3,7 @@
  * ("swapper/0", pid 0). Its kernel stack is the boot stack from boot/head.S.
  * Every other task descends from it. Linux: init/init_task.c.
  */
+#include <linux/mm_types.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 
@@ -18,6 +19,7 @@ struct task_struct init_task = {
 	.__state = TASK_RUNNING,
 	.flags = PF_KTHREAD | PF_IDLE,
 	.stack = init_stack,
+	.active_mm = &init_mm,	/* the kernel's address space: swapper_pg_dir */
 	.usage = 2,
 	.on_rq = 0,
 	.run_list = LIST_HEAD_INIT(init_task.run_list),

@@ -5,6 +5,7 @@
  * tasks their own struct cred.
  */
 #include <linux/kernel.h>
+#include <linux/pid.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>

@@ -37,6 +37,17 @@ extern struct zone zone_normal;
  * page covers addr. mm/memory.c. Linux: walk_to_pmd(). */
 pmd_t *walk_to_pmd(pgd_t *pgd, unsigned long addr, bool alloc);
 
+/* mm/vma.c: the list operations mm/mmap.c builds on (mmap_lock held for
+ * writing). Linux: mm/vma.h. */
+/* A copy of orig (sharing its backing) on no list. Linux: vm_area_dup(). */
+struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig);
+/* Count npages (negative: uncount) in mm's totals. Linux: vm_stat_account(). */
+void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);
+/* Put vma on mm's list before next (NULL: at the end) and count it. */
+void vma_link(struct mm_struct *mm, struct vm_area_struct *vma, struct vm_area_struct *next);
+/* Take vma off its list, uncount and free it (its ptes must be gone). */
+void remove_vma(struct vm_area_struct *vma);
+
 #define ISA_END_ADDRESS 0x100000UL	/* the first 1 MiB: BIOS, VGA, option ROMs */
 #define POISON_FREE_INITMEM 0xcc	/* int3: freed kernel code traps if run */
 

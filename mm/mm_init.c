@@ -12,6 +12,7 @@
 #include <linux/init.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/sched/mm.h>
 #include <asm/setup.h>
 #include "internal.h"
 
@@ -140,5 +141,7 @@ void __init mm_core_init(void)
 	mem_init();
 	free_boot_memory();
 	kmem_cache_init();
+	mm_cache_init();	/* mm_struct and vm_area_struct caches */
+	vma_state_init();
 	ioremap_init();
 }

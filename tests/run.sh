@@ -10,6 +10,9 @@
 #   ok   NAME                    the boot did what the list says
 #   FAIL NAME                    it did not; why, and the end of the serial log
 #   ok   ktest/SUITE/CASE        one line per in-kernel test case (KTAP)
+#   ok   linux/PROG              one line per user program run natively
+#   ok   user/PROG               a user program booted as init
+#   ok   runtests/PROG           one line per program /bin/runtests ran
 #
 # and the last line is "N passed, N failed"; the exit status is 0 only when
 # nothing failed. Only the exit code the list names counts: a reset or triple
@@ -18,7 +21,10 @@
 #
 # Usage: tests/run.sh [NAME...]       run only the named tests
 # Environment: ACCEL=tcg|kvm|auto MEM SMP V=1 (show commands), MAKE,
-#              BOOT_LIST=FILE (another list, e.g. for a lab's own tests).
+#              BOOT_LIST=FILE (another list, e.g. for a lab's own tests),
+#              JOBS=N (boots marked `parallel yes` run N at a time; default 2),
+#              QEMU=PROGRAM (instead of qemu-system-x86_64, e.g.
+#              tests/fake-qemu.sh to check the harness itself).
 set -uo pipefail
 
 cd "$(dirname "$0")/.." || exit 2
@@ -30,13 +36,29 @@ V=${V:-}
 LIST=${BOOT_LIST:-tests/boot.list}
 OUT=build/tests
 TAIL_LINES=40
+QEMU=${QEMU:-qemu-system-x86_64}
+JOBS=${JOBS:-2}
+[[ $JOBS =~ ^[1-9][0-9]*$ ]] || { echo "tests/run.sh: JOBS must be a number >= 1 (got '$JOBS')" >&2; exit 2; }
+# The user programs (user/tests.list, user/build.mk) and the limits of the
+# entries generated for them: each native program, all of them natively, one
+# program booted as init, one /bin/runtests boot.
+USER_LIST=user/tests.list
+USER_BIN=build/user/bin
+NATIVE_PROG_TIMEOUT=10
+NATIVE_TIMEOUT=120
+USER_TIMEOUT=20
+RUNTESTS_TIMEOUT=120
 
 passed=0
 failed=0
 qpid=
 
 # QEMU runs in the background (under `timeout`); if we are interrupted, stop it.
-cleanup() { [ -n "$qpid" ] && kill "$qpid" 2>/dev/null; }
+cleanup() {
+	[ -n "$qpid" ] && kill "$qpid" 2>/dev/null
+	for p in "${bg_pid[@]}"; do kill "$p" 2>/dev/null; done
+}
+declare -A bg_pid=() bg_t0=() bg_cmd=()	# boots started ahead (start_boot), by test name
 trap 'cleanup; echo; echo "interrupted"; exit 130' INT TERM
 
 ok() { echo "ok   $*"; passed=$((passed + 1)); }
@@ -101,10 +123,16 @@ missing_expects() {
 	done
 }
 
+# Build the ISO for the current test, its output in $1; no report.
+make_iso() {
+	mkdir -p "$(dirname "$iso")"
+	$MAKE -s iso ISO="$iso" CMDLINE="$cmdline" EXTRA_ROOTFS="$rootfs" >"$1" 2>&1
+}
+
 # Build the ISO for the current test; returns non-zero (with the log shown) on failure.
 build_iso() {
 	local blog=$OUT/$name.build.log
-	if ! $MAKE -s iso ISO="$iso" CMDLINE="$cmdline" EXTRA_ROOTFS="$rootfs" >"$blog" 2>&1; then
+	if ! make_iso "$blog"; then
 		fail "$name"
 		detail "building $iso failed (make iso ISO=$iso CMDLINE='$cmdline' EXTRA_ROOTFS='$rootfs')"
 		show_tail "$blog" 20
@@ -112,14 +140,19 @@ build_iso() {
 	fi
 }
 
+# The QEMU command line for the current test, into the caller's array `cmd`.
+qemu_cmd() {
+	# shellcheck disable=SC2206,SC2207,SC2054 # accel flags and extra args are word lists
+	cmd=("$QEMU" -M pc $(tools/accel.sh "$ACCEL") -m "$MEM" -smp "$SMP"
+		-no-reboot -display none -monitor none -serial "file:$log"
+		-device isa-debug-exit,iobase=0xf4,iosize=0x04 -cdrom "$iso" $qemu_args)
+}
+
 # Boot the current test; sets `code` (QEMU's exit code) and `stopped` (1 when
 # the harness ended a running boot, as `exit running` asks).
 boot() {
 	local -a cmd
-	# shellcheck disable=SC2206,SC2207,SC2054 # accel flags and extra args are word lists
-	cmd=(qemu-system-x86_64 -M pc $(tools/accel.sh "$ACCEL") -m "$MEM" -smp "$SMP"
-		-no-reboot -display none -monitor none -serial "file:$log"
-		-device isa-debug-exit,iobase=0xf4,iosize=0x04 -cdrom "$iso" $qemu_args)
+	qemu_cmd
 	[ -n "$V" ] && detail "timeout $timeout ${cmd[*]}"
 	rm -f "$log"
 	timeout -k 5 "$timeout" "${cmd[@]}" </dev/null >"$OUT/$name.qemu.log" 2>&1 &
@@ -150,10 +183,14 @@ run_test() {
 	local iso=$OUT/$name.iso log=$OUT/$name.log code stopped t0 t1 m
 	local -a why=()
 
-	build_iso || return
-	t0=$(date +%s%N)
-	boot
-	t1=$(date +%s%N)
+	if [ -n "${bg_pid[$name]:-}" ]; then	# started ahead by start_boot
+		collect_boot
+	else
+		build_iso || return
+		t0=$(date +%s%N)
+		boot
+		t1=$(date +%s%N)
+	fi
 
 	# QEMU exits 1 also when it cannot start: an empty serial log tells.
 	[ -s "$log" ] || why+=("nothing reached the serial port: did QEMU start? (see $OUT/$name.qemu.log)")
@@ -173,6 +210,9 @@ run_test() {
 		m=$(check_clock "$log")
 		[ -n "$m" ] && why+=("clock: $m")
 	fi
+	if [ -n "$console" ]; then
+		while IFS= read -r m; do why+=("$m"); done < <(check_console)
+	fi
 
 	if [ "$ktap" = yes ]; then
 		local line counts="0 1"
@@ -184,6 +224,10 @@ run_test() {
 		done < <(awk -f tests/ktap.awk "$log" 2>/dev/null || echo "#counts 0 1")
 		passed=$((passed + ${counts% *}))
 		failed=$((failed + ${counts#* }))
+	fi
+	if [ -n "$runtests" ]; then
+		runner_results "$runtests" <(awk -f tests/console.awk "$log" 2>/dev/null) ||
+			why+=("no summary line from /bin/runtests: it did not finish")
 	fi
 
 	local took
@@ -198,10 +242,22 @@ run_test() {
 	show_tail "$log"
 }
 
+# A check that is a script of its own (tests/gdb-check.sh) rather than an
+# entry of the list: one result, named $1; its output says what was expected
+# and what happened, and is shown when it fails (or with V=1).
+run_check() {
+	local name=$1 script=$2 t0 out status
+	t0=$(date +%s%N)
+	out=$(MAKE="$MAKE" ACCEL="$ACCEL" MEM="$MEM" SMP="$SMP" V="$V" "$script" 2>&1)
+	status=$?
+	if [ "$status" -eq 0 ]; then ok "$name ($(elapsed "$t0"))"; else fail "$name ($(elapsed "$t0"))"; fi
+	if [ "$status" -ne 0 ] || [ -n "$V" ]; then printf '%s\n' "$out" | sed 's/^/     /'; fi
+}
+
 # Read the list into parallel arrays: test names, and each test's lines.
 declare -a names=() bodies=() starts=()
 parse_list() {
-	local n=0 line key val
+	local n=0 open=0 line key val
 	[ -r "$LIST" ] || { echo "tests/run.sh: cannot read $LIST" >&2; exit 2; }
 	while IFS= read -r line || [ -n "$line" ]; do
 		n=$((n + 1))
@@ -214,9 +270,12 @@ parse_list() {
 		case $key in
 		test)
 			[ -n "$val" ] || { echo "$LIST:$n: 'test' needs a name" >&2; exit 2; }
-			names+=("$val"); bodies+=(""); starts+=("$n") ;;
-		cmdline | rootfs | qemu | timeout | exit | settle | expect | reject | ktap | clock)
-			[ ${#names[@]} -gt 0 ] || { echo "$LIST:$n: '$key' before the first 'test'" >&2; exit 2; }
+			names+=("$val"); bodies+=(""); starts+=("$n"); open=1 ;;
+		user-native | user-boots | user-runtests)
+			expand_user_tests "$key" "$val" "$n"; open=0 ;;
+		cmdline | rootfs | qemu | timeout | exit | settle | expect | reject | ktap | clock | \
+		console | parallel | native | runtests)
+			[ "$open" = 1 ] || { echo "$LIST:$n: '$key' outside a 'test'" >&2; exit 2; }
 			bodies[${#bodies[@]} - 1]+="$key $val"$'\n' ;;
 		*) echo "$LIST:$n: unknown key '$key' (see the top of tests/boot.list)" >&2; exit 2 ;;
 		esac
@@ -228,6 +287,7 @@ parse_list() {
 load_test() {
 	local body=$1 where="$LIST:$2: test '$name'" line key val
 	cmdline="" rootfs="" qemu_args="" timeout=30 want_exit="" settle=1 ktap="" clock=""
+	console="" parallel="" native="" runtests=""
 	expects=() rejects=()
 	while IFS= read -r line; do
 		[ -n "$line" ] || continue
@@ -245,14 +305,21 @@ load_test() {
 		reject) rejects+=("$val") ;;
 		ktap) ktap=$val ;;
 		clock) clock=$val ;;
+		console) console=$val ;;
+		parallel) parallel=$val ;;
+		native) native=$val ;;
+		runtests) runtests=$val ;;
 		esac
 	done <<<"$body"
+	[ -n "$native" ] && want_exit=0	# not a boot
 	case $want_exit in
 	running | [0-9] | [0-9][0-9] | [0-9][0-9][0-9]) ;;
 	*) echo "$where: 'exit' must be a number or 'running' (got '$want_exit')" >&2
 	   exit 2 ;;
 	esac
 	[[ $timeout =~ ^[0-9]+(\.[0-9]+)?$ ]] || { echo "$where: bad timeout '$timeout'" >&2; exit 2; }
+	[ "$parallel" = yes ] && [ "$want_exit" = running ] &&
+		{ echo "$where: 'parallel yes' cannot go with 'exit running'" >&2; exit 2; }
 }
 
 # Is $1 one of the remaining arguments?
@@ -261,6 +328,211 @@ in_list() {
 	shift
 	for w; do [ "$w" = "$x" ] && return 0; done
 	return 1
+}
+
+# ---- Running entries, and the user programs' tests ----
+
+# Run the current test, entry $1 of the list (the other arguments: the
+# names asked for, as main's). A test marked `parallel yes` first starts the
+# next tests marked so (up to $JOBS boots at once, stopping at the first one
+# not marked), so they boot while this one finishes; results still come in
+# the order of the list.
+run_entry() {
+	local i=$1
+	shift
+	if [ -n "$native" ]; then
+		run_native
+		return
+	fi
+	if [ "$parallel" = yes ] && [ "$JOBS" -gt 1 ]; then
+		start_ahead "$i" "$@"
+		name=${names[$i]}
+		load_test "${bodies[$i]}" "${starts[$i]}"
+	fi
+	run_test
+}
+
+# Start the boots of entry $1 and of the selected entries after it, while
+# they are marked `parallel yes`, $JOBS of them in all (those already
+# started count). Changes the current test: the caller loads its own again.
+start_ahead() {
+	local i=$1 j k=0
+	shift
+	for ((j = i; j < ${#names[@]} && k < JOBS; j++)); do
+		name=${names[$j]}
+		[ $# -eq 0 ] || in_list "$name" "$@" || continue
+		load_test "${bodies[$j]}" "${starts[$j]}"
+		[ "$parallel" = yes ] || break
+		k=$((k + 1))
+		[ -n "${bg_pid[$name]:-}" ] || start_boot
+	done
+}
+
+# Build the current test's ISO and start its boot in the background, for
+# run_test to collect (collect_boot). If the build fails, nothing starts:
+# run_test then builds again and reports the failure in its turn.
+start_boot() {
+	local iso=$OUT/$name.iso log=$OUT/$name.log
+	local -a cmd
+	make_iso "$OUT/$name.build.log" || return 0
+	qemu_cmd
+	bg_cmd[$name]="timeout $timeout ${cmd[*]}"
+	rm -f "$log" "$OUT/$name.end"
+	bg_t0[$name]=$(date +%s%N)
+	(
+		timeout -k 5 "$timeout" "${cmd[@]}" </dev/null >"$OUT/$name.qemu.log" 2>&1 &
+		tpid=$!
+		trap 'kill "$tpid" 2>/dev/null' TERM
+		wait "$tpid"
+		rc=$?
+		date +%s%N >"$OUT/$name.end"
+		exit "$rc"
+	) &
+	bg_pid[$name]=$!
+}
+
+# Wait for the current test's boot that start_boot started; sets what boot
+# and run_test's clock readings set: code, stopped, t0, t1.
+collect_boot() {
+	[ -n "$V" ] && detail "${bg_cmd[$name]}"
+	wait "${bg_pid[$name]}"
+	code=$?
+	unset "bg_pid[$name]"
+	t0=${bg_t0[$name]}
+	t1=$(cat "$OUT/$name.end" 2>/dev/null) || t1=$(date +%s%N)
+	stopped=0
+}
+
+# Compare the current boot's console output (tests/console.awk: the log
+# without GRUB's and the kernel's lines) with the file its `console` line
+# names: "FILE", or "FILE -N" for FILE without its last N lines. Prints what
+# differs, nothing when they are equal.
+check_console() {
+	local file=$console cut=0 got=$OUT/$name.console want=$OUT/$name.expected
+	if [[ $console =~ ^(.*)\ -([0-9]+)$ ]]; then
+		file=${BASH_REMATCH[1]} cut=${BASH_REMATCH[2]}
+	fi
+	if [ ! -r "$file" ]; then
+		echo "cannot read $file (the expected console output)"
+		return
+	fi
+	head -n "-$cut" "$file" >"$want"
+	awk -f tests/console.awk "$log" >"$got" 2>/dev/null
+	cmp -s "$want" "$got" && return
+	if [ "$cut" -gt 0 ]; then
+		echo "console output differs from $file without its last $cut lines"
+	else
+		echo "console output differs from $file"
+	fi
+	echo "(the output is in $got; diff -u expected got:)"
+	diff -u "$want" "$got" | tail -n +3 | head -n 40 | sed 's/^/  /'
+}
+
+# Print and count a runner's results (tests/results.awk): each program is a
+# result $name/PROG. $1: the tests.list it ran; $2: its report. Returns 1
+# when the report has no summary line (the runner did not finish).
+runner_results() {
+	local line counts="0 1 0"
+	while IFS= read -r line; do
+		case $line in
+		"#counts "*) counts=${line#"#counts "} ;;
+		*) echo "$line" ;;
+		esac
+	done < <(awk -v prefix="$name" -v list="$1" -f tests/results.awk "$2")
+	# shellcheck disable=SC2086 # three numbers
+	set -- $counts
+	passed=$((passed + $1))
+	failed=$((failed + $2))
+	[ "$3" = 1 ]
+}
+
+# The current test is the user programs run natively (Linux is the oracle):
+# `make user`, then user/check-linux.sh under `timeout`, each program's result
+# printed as it comes; then the run itself is the result $name.
+run_native() {
+	local t0 blog=$OUT/$name.build.log rlog=$OUT/$name.log rc took
+	local -a why=()
+	t0=$(date +%s%N)
+	if ! $MAKE -s user >"$blog" 2>&1; then
+		fail "$name (building the user programs failed: make user)"
+		show_tail "$blog" 20
+		return
+	fi
+	rm -f "$OUT/$name.rc"
+	runner_results "$native" <(
+		CHECK_TIMEOUT=$NATIVE_PROG_TIMEOUT timeout -k 5 "$timeout" \
+			sh user/check-linux.sh "$USER_BIN" </dev/null 2>&1 | tee "$rlog"
+		echo "${PIPESTATUS[0]}" >"$OUT/$name.rc") ||
+		why+=("user/check-linux.sh did not print its summary line: it did not finish")
+	rc=$(cat "$OUT/$name.rc" 2>/dev/null) || rc=unknown
+	case $rc in
+	0) ;;
+	124 | 137) why+=("user/check-linux.sh did not finish within ${timeout}s; it was killed") ;;
+	*) why+=("user/check-linux.sh exited with status $rc (1: a program failed)") ;;
+	esac
+	took=$(elapsed "$t0")
+	if [ ${#why[@]} -eq 0 ]; then
+		ok "$name ($took)"
+		return
+	fi
+	fail "$name ($took)"
+	detail "${why[@]}" "its output: $rlog; the programs' output: build/user/out/"
+}
+
+# A line of the list that stands for tests generated from user/tests.list
+# (see the top of tests/boot.list): adds them as if they were written out.
+# $1: user-native, user-boots or user-runtests; $2: issue numbers; $3: the
+# line number in the list.
+expand_user_tests() {
+	local what=$1 issues=" $2 " where="$LIST:$3: $1" prog expect issue sig code file rdir
+	[ -r "$USER_LIST" ] || { echo "$where: cannot read $USER_LIST" >&2; exit 2; }
+	if [ "$what" = user-native ]; then
+		names+=(linux) starts+=("$3")
+		bodies+=("native $USER_LIST"$'\n'"timeout $NATIVE_TIMEOUT"$'\n')
+		return
+	fi
+	[[ $2 =~ ^[0-9]+([[:space:]]+[0-9]+)*$ ]] ||
+		{ echo "$where: needs issue numbers (e.g. '$what 3'), got '$2'" >&2; exit 2; }
+	if [ "$what" = user-runtests ]; then
+		# /bin/runtests reads /etc/forklift/tests.list: give it the chosen issues'.
+		rdir=$OUT/runtests.rootfs
+		mkdir -p "$rdir/etc/forklift" || exit 2
+		{
+			echo "# Generated by tests/run.sh: the programs of $USER_LIST of issues $2"
+			awk -v issues="$issues" '!/^[ \t]*(#|$)/ && index(issues, " " $3 " ")' "$USER_LIST"
+		} >"$rdir/etc/forklift/tests.list"
+		names+=(runtests) starts+=("$3")
+		bodies+=("cmdline init=/bin/runtests
+rootfs $rdir
+exit 1
+runtests $rdir/etc/forklift/tests.list
+timeout $RUNTESTS_TIMEOUT
+")
+		return
+	fi
+	# user-boots: each program as init. One that must die by a signal prints
+	# its own lines, not expect_signal's last two; QEMU's exit code tells the
+	# signal (arch/x86_64/power.c).
+	while read -r prog expect issue _; do
+		case $prog in '' | \#*) continue ;; esac
+		case $issues in *" $issue "*) ;; *) continue ;; esac
+		file=user/expected/$prog.out
+		if [ "$expect" = pass ]; then
+			code=1
+		else
+			sig=$(kill -l "$expect" 2>/dev/null) ||
+				{ echo "$USER_LIST: $prog: unknown signal '$expect'" >&2; exit 2; }
+			code=$((2 * (64 + sig) + 1))
+			file+=" -2"
+		fi
+		names+=("user/$prog") starts+=("$3")
+		bodies+=("cmdline init=/bin/$prog
+exit $code
+console $file
+timeout $USER_TIMEOUT
+parallel yes
+")
+	done <"$USER_LIST"
 }
 
 main() {
@@ -272,7 +544,7 @@ main() {
 		load_test "${bodies[$i]}" "${starts[$i]}"
 	done
 	for want in "$@"; do
-		in_list "$want" "${names[@]}" || { echo "tests/run.sh: no test '$want' in $LIST" >&2; exit 2; }
+		in_list "$want" "${names[@]}" gdb || { echo "tests/run.sh: no test '$want' in $LIST" >&2; exit 2; }
 	done
 	mkdir -p "$OUT"
 	echo "# building the kernel (log: $OUT/build.log)"
@@ -288,9 +560,14 @@ main() {
 		name=${names[$i]}
 		[ $# -eq 0 ] || in_list "$name" "$@" || continue
 		load_test "${bodies[$i]}" "${starts[$i]}"
-		run_test
+		run_entry "$i" "$@"
 		ran=$((ran + 1))
 	done
+	# GDB attached to a boot: the breakpoint on copy_process, the helpers.
+	if [ "$LIST" = tests/boot.list ] && { [ $# -eq 0 ] || in_list gdb "$@"; }; then
+		run_check gdb tests/gdb-check.sh
+		ran=$((ran + 1))
+	fi
 	echo "# $ran boots, $(elapsed "$t0") in all; serial logs in $OUT/"
 	echo "$passed passed, $failed failed"
 	[ "$failed" -eq 0 ]

@@ -152,15 +152,23 @@
 .endm
 
 /*
- * The common way back. A later issue adds here the work due before a
- * return to user mode (signals, rescheduling: Linux's
- * exit_to_user_mode_prepare, called from C in irqentry_exit()).
+ * The common way back, for interrupts, exceptions and system calls. Every
+ * return to user mode passes here, so this is where the work due before it
+ * is done: rescheduling and acting on signals (exit_to_user_mode_prepare,
+ * kernel/entry/common.c), with interrupts off. A fault in user mode thus
+ * becomes its signal before the faulting instruction can run again.
+ * (Linux makes the same call from each entry's C code.)
  */
 	.globl	return_from_interrupt
 	.type	return_from_interrupt, @function
 return_from_interrupt:
 	testb	$3, CS(%rsp)
 	jz	1f
+	cli
+	movq	%rsp, %rdi
+	subq	$8, %rsp		/* 16-byte alignment for C */
+	call	exit_to_user_mode_prepare
+	addq	$8, %rsp
 	swapgs
 1:	POP_REGS
 	addq	$8, %rsp		/* orig_ax */

@@ -10,7 +10,6 @@
 #include <asm/idtentry.h>
 #include <asm/irq.h>
 #include <asm/irqflags.h>
-#include <asm/syscall.h>
 #include <asm/smp.h>
 
 /*
@@ -46,15 +45,13 @@ void common_interrupt(struct pt_regs *regs, unsigned long vector)
  * where the scheduler takes the CPU away from a task whose time is up.
  * Back to kernel code, only if that code had interrupts on and holds no
  * spinlock (preempt_count() == 0): it may be in the middle of anything
- * else, which is what "preemptible kernel" means. Back to user mode,
- * exit_to_user_mode_prepare() schedules and acts on signals.
+ * else, which is what "preemptible kernel" means. (Back to user mode,
+ * return_from_interrupt schedules and acts on signals.)
  * Linux: kernel/entry/common.c irqentry_exit().
  */
 void irqentry_exit(struct pt_regs *regs)
 {
-	if (user_mode(regs))
-		exit_to_user_mode_prepare(regs);
-	else if ( (regs->flags & X86_EFLAGS_IF) && preempt_count() == 0 &&
+	if (!user_mode(regs) && (regs->flags & X86_EFLAGS_IF) && preempt_count() == 0 &&
 	    current->need_resched)
 		preempt_schedule_irq();
 }

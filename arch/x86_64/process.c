@@ -12,7 +12,6 @@
 #include <asm/cpu_entry_area.h>
 #include <asm/cpufeature.h>
 #include <asm/segment.h>
-#include <asm/syscall.h>
 #include <asm/msr.h>
 #include <asm/percpu.h>
 #include <asm/processor.h>
@@ -101,9 +100,7 @@ void ret_from_fork(struct task_struct *prev, struct pt_regs *regs, int (*fn)(voi
 		if (current->flags & PF_KTHREAD || ret)
 			do_exit(ret);
 	}
-	/* To user mode, through return_from_interrupt (ret_from_fork_asm). */
-	local_irq_disable();
-	exit_to_user_mode_prepare(regs);
+	/* On to user mode: ret_from_fork_asm continues in return_from_interrupt. */
 }
 
 #define ARCH_SET_GS 0x1001

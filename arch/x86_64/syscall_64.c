@@ -62,7 +62,7 @@ void do_syscall_64(struct pt_regs *regs)
 		regs->ax = sys_call_table[nr](regs);
 	else
 		regs->ax = sys_ni_syscall(nr);
-	exit_to_user_mode_prepare(regs);
+	local_irq_disable();	/* return_from_interrupt does the exit-to-user work */
 }
 
 /*

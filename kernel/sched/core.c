@@ -11,10 +11,12 @@
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
+#include <linux/sched/mm.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/time.h>
 #include <asm/switch_to.h>
+#include <asm/mmu_context.h>
 #include "sched.h"
 
 struct rq runqueues[NR_CPUS];
@@ -71,22 +73,42 @@ static struct task_struct *pick_next_task(struct rq *rq)
 static void finish_task_switch(struct task_struct *prev)
 {
 	struct rq *rq = this_rq();
+	struct mm_struct *mm = rq->prev_mm;
 	unsigned int prev_state = READ_ONCE(prev->__state);
 
+	rq->prev_mm = NULL;
 	prev->on_cpu = 0;
 	spin_unlock(&rq->lock);
 	local_irq_enable();
+	if (mm)
+		mmdrop(mm);	/* a kernel thread's borrowed mm, no longer loaded */
 	if (prev_state == TASK_DEAD)
 		put_task_struct(prev);	/* the reference the task held on itself */
 }
 
-/* Linux: context_switch(). Switch address space (if any), then stacks. */
+/*
+ * Linux: context_switch(). Switch address space, then stacks. A kernel
+ * thread has no mm: it runs on the previous task's (lazy TLB: no CR3 load)
+ * and holds an mm_count reference on it meanwhile, taken from a user task or
+ * handed on from a kernel thread; a user task loads its own, and a borrowed
+ * one is dropped after the switch (finish_task_switch).
+ */
 static void context_switch(struct rq *rq, struct task_struct *prev, struct task_struct *next)
 {
-	/* A kernel thread has no mm: it borrows the previous one (lazy TLB).
-	 * (User address spaces, and switch_mm(), arrive with user space.) */
-	if (!next->mm)
+	if (!next->mm) {
+		enter_lazy_tlb(prev->active_mm, next);
 		next->active_mm = prev->active_mm;
+		if (prev->mm)
+			mmgrab(prev->active_mm);
+		else
+			prev->active_mm = NULL;
+	} else {
+		switch_mm(prev->active_mm, next->mm, next);
+		if (!prev->mm) {
+			rq->prev_mm = prev->active_mm;
+			prev->active_mm = NULL;
+		}
+	}
 	next->on_cpu = 1;
 	prev = switch_to(prev, next);
 	finish_task_switch(prev);

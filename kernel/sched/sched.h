@@ -18,6 +18,7 @@ struct rq {
 	struct list_head queue;	/* runnable tasks waiting for the CPU, in order */
 	struct task_struct *curr;	/* running now */
 	struct task_struct *idle;	/* runs when nothing else can */
+	struct mm_struct *prev_mm;	/* a borrowed mm to mmdrop() after the switch */
 	u64 nr_switches;
 	int cpu;
 };

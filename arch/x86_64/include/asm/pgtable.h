@@ -50,9 +50,16 @@ static inline bool pte_none(pte_t pte)
 	return !pte_val(pte);
 }
 
+/* A page is there: mapped, or kept but inaccessible (PROT_NONE). */
 static inline bool pte_present(pte_t pte)
 {
-	return pte_val(pte) & _PAGE_PRESENT;
+	return pte_val(pte) & (_PAGE_PRESENT | _PAGE_PROTNONE);
+}
+
+/* A PROT_NONE entry: a page is there, but the CPU faults on any access. */
+static inline bool pte_protnone(pte_t pte)
+{
+	return (pte_val(pte) & (_PAGE_PRESENT | _PAGE_PROTNONE)) == _PAGE_PROTNONE;
 }
 
 static inline bool pte_write(pte_t pte)
@@ -90,10 +97,15 @@ static inline pte_t pfn_pte(unsigned long pfn, pgprot_t prot)
 	return __pte(PFN_PHYS(pfn) | (pgprot_val(prot) & __supported_pte_mask));
 }
 
+/* The bits an entry keeps when its protections change: the frame, what the
+ * CPU recorded (accessed, dirty) and the caching mode. Linux: _PAGE_CHG_MASK. */
+#define _PAGE_CHG_MASK	(PTE_PFN_MASK | _PAGE_ACCESSED | _PAGE_DIRTY | _PAGE_PWT | _PAGE_PCD)
+
 /* The same page with other protections (mprotect). */
 static inline pte_t pte_modify(pte_t pte, pgprot_t prot)
 {
-	return pfn_pte(pte_pfn(pte), prot);
+	return __pte((pte_val(pte) & _PAGE_CHG_MASK) |
+		     (pgprot_val(prot) & ~_PAGE_CHG_MASK & __supported_pte_mask));
 }
 
 static inline pte_t pte_mkwrite(pte_t pte)
@@ -221,6 +233,13 @@ static inline void set_pgd(pgd_t *pgdp, pgd_t pgd)
 static inline pte_t ptep_get_and_clear(pte_t *ptep)
 {
 	return __pte(__atomic_exchange_n(&ptep->pte, 0, __ATOMIC_SEQ_CST));
+}
+
+/* Make an entry read-only, atomically: another CPU may be setting its
+ * dirty bit at the same moment (fork's copy-on-write set-up). */
+static inline void ptep_set_wrprotect(pte_t *ptep)
+{
+	__atomic_and_fetch(&ptep->pte, ~_PAGE_RW, __ATOMIC_SEQ_CST);
 }
 
 /* Point an entry at a next-level table (given by its kernel address). */

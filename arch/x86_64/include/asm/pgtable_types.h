@@ -34,6 +34,14 @@
 #define _PAGE_GLOBAL	(1UL << 8)	/* survives CR3 reloads (CR4.PGE) */
 #define _PAGE_NX	(1UL << 63)	/* no execute (needs EFER.NXE) */
 
+/*
+ * A PROT_NONE page keeps its frame but may not be touched: the entry is
+ * not present (the CPU faults on any access) and carries this software
+ * bit, which the CPU ignores in a non-present entry, so the kernel still
+ * knows a page is there (pte_present()). Linux: _PAGE_PROTNONE.
+ */
+#define _PAGE_PROTNONE	_PAGE_GLOBAL
+
 /* PWT|PCD with the power-on PAT selects "uncacheable" (UC). */
 #define _PAGE_NOCACHE	(_PAGE_PCD | _PAGE_PWT)
 
@@ -56,10 +64,28 @@
 #define PUD_MASK	(~(PUD_SIZE - 1))
 #define PMD_MASK	(~(PMD_SIZE - 1))
 
-/* The top of user space: the lower canonical half (pgd entries 0..255). */
+/*
+ * The top of user space: the lower canonical half (pgd entries 0..255),
+ * minus one guard page so no user object ends at the non-canonical hole.
+ * The user address-space layout, as Linux's with randomisation off:
+ *
+ *   0x7ffffffff000  STACK_TOP = TASK_SIZE: the initial stack grows down
+ *                   from here (up to the stack limit, 8 MiB)
+ *   0x7ffff7fff000  mmap_base = TASK_SIZE - 128 MiB: mmap() places
+ *                   areas top-down from here
+ *        ...        (heap: brk, above the program)
+ *   0x400000        programs (ET_EXEC) are linked here
+ *   0x10000         mmap_min_addr: nothing is mapped below (NULL stays unmapped)
+ *
+ * Linux: arch/x86/include/asm/page_64_types.h, processor.h, mm/util.c mmap_base().
+ */
 #define TASK_SIZE_MAX	0x00007ffffffff000UL
+#define TASK_SIZE	TASK_SIZE_MAX
+/* Spelled as asm/processor.h spells it, so both may define it. */
+#define STACK_TOP 0x00007ffffffff000UL
 #define USER_PTRS_PER_PGD	256
 #define KERNEL_PGD_BOUNDARY	USER_PTRS_PER_PGD
+#define USER_PGTABLES_CEILING	(USER_PTRS_PER_PGD * PGDIR_SIZE)	/* 2^47 */
 
 /*
  * The ioremap/vmalloc area, as Linux places it (Documentation/arch/x86/
@@ -115,7 +141,8 @@ extern pteval_t __supported_pte_mask;
 #define PAGE_KERNEL_NOCACHE	__pgprot_mask(__PAGE_KERNEL_NOCACHE)	/* ioremap */
 #define PAGE_KERNEL_LARGE	__pgprot_mask(__PAGE_KERNEL | _PAGE_PSE)	/* 2 MiB */
 
-/* User leaves (Linux's protection_map[] entries). */
+/* User leaves (Linux's protection_map[] entries: mm/mmap.c vm_get_page_prot()). */
+#define PAGE_NONE	__pgprot(_PAGE_PROTNONE | _PAGE_ACCESSED)
 #define PAGE_SHARED	__pgprot_mask(_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | _PAGE_ACCESSED | _PAGE_NX)
 #define PAGE_SHARED_EXEC __pgprot_mask(_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | _PAGE_ACCESSED)
 #define PAGE_READONLY	__pgprot_mask(_PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED | _PAGE_NX)

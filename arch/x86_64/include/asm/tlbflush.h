@@ -74,4 +74,19 @@ static inline void __flush_tlb_all(void)
 	__write_cr4(cr4);
 }
 
+/*
+ * Flushing user translations of one address space after its page tables
+ * changed. Only a CPU that has the mm's pgd loaded (running one of its
+ * tasks, or a kernel thread borrowing it) can hold them: there is no PCID,
+ * so loading CR3 dropped every other user translation. With one CPU that is
+ * this CPU or none; SMP will add a shootdown IPI to the others here.
+ * Linux: arch/x86/mm/tlb.c flush_tlb_mm_range(), include/asm-generic/tlb.h.
+ */
+struct mm_struct;
+struct vm_area_struct;
+void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end);
+#define flush_tlb_mm(mm)	flush_tlb_mm_range(mm, 0, TASK_SIZE_MAX)
+#define flush_tlb_range(vma, start, end) flush_tlb_mm_range((vma)->vm_mm, start, end)
+#define flush_tlb_page(vma, addr) flush_tlb_mm_range((vma)->vm_mm, addr, (addr) + PAGE_SIZE)
+
 #endif
