@@ -5,6 +5,8 @@
  * task. Linux: init/main.c start_kernel().
  */
 #include <linux/kernel.h>
+#include <linux/binfmts.h>
+#include <linux/fs.h>
 #include <linux/cpu.h>
 #include <linux/init.h>
 #include <linux/initramfs.h>
@@ -14,6 +16,8 @@
 #include <linux/pid.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
+#include <linux/time.h>
+#include <linux/timer.h>
 #include <asm/cpufeature.h>
 #include <asm/fpu.h>
 #include <asm/irq.h>
@@ -28,16 +32,47 @@
 
 #define BANNER "Forklift teaching kernel (x86-64): fork as Linux does it"
 
+static const char *execute_command;	/* init=PATH */
+
+static int __init init_setup(char *str)
+{
+	execute_command = str;
+	return 0;
+}
+__setup("init=", init_setup);
+
+static const char *argv_init[] = { NULL, NULL };
+static const char *const envp_init[] = { "HOME=/", "TERM=linux", NULL };
+
+/* Linux: run_init_process(). Returns only if the exec failed. */
+static int run_init_process(const char *init_filename)
+{
+	argv_init[0] = init_filename;
+	pr_info("Run %s as init process\n", init_filename);
+	return kernel_execve(init_filename, argv_init, envp_init);
+}
+
 /*
- * The first user-space-bound task, pid 1. Linux: init/main.c kernel_init().
- * For now it runs the in-kernel tests when asked; exec'ing /sbin/init
- * arrives with user space.
+ * pid 1: finish booting in process context, then become the first user
+ * program. Returning 0 means an exec succeeded: ret_from_fork goes on to
+ * user mode in the new program. Linux: init/main.c kernel_init().
  */
 static int kernel_init(void *unused)
 {
-	ktest_run_requested();
-	pr_info("kernel_init: no init program to run yet (user space is the next step)\n");
-	do_exit(0);
+	ktest_run_requested();	/* "ktest": run the in-kernel tests, power off */
+	console_on_rootfs();	/* fds 0, 1, 2 on /dev/console */
+
+	if (execute_command) {
+		int ret = run_init_process(execute_command);
+
+		if (!ret)
+			return 0;
+		panic("Requested init %s failed (error %d).", execute_command, ret);
+	}
+	if (!run_init_process("/sbin/init") || !run_init_process("/etc/init") ||
+	    !run_init_process("/bin/init") || !run_init_process("/bin/sh"))
+		return 0;
+	panic("No working init found.  Try passing init= option to kernel.");
 }
 
 /*
@@ -70,9 +105,11 @@ void start_kernel(u32 magic, unsigned long info_phys)
 	e820_print();
 	mm_core_init();		/* memblock, kernel page tables, buddy, slab */
 	sched_init();		/* before the first timer tick: it calls scheduler_tick() */
+	init_timers();
 
 	init_IRQ();		/* PICs masked, local APIC on */
 	time_init();		/* TSC and APIC timer calibrated, ticking at HZ */
+	timekeeping_init();	/* the wall clock, from the RTC */
 	local_irq_enable();
 
 	parse_boot_params(false);	/* __setup() options */

@@ -1,15 +1,27 @@
 /*
- * How tasks end. Linux: kernel/exit.c.
+ * How tasks end, and how parents learn of it. Linux: kernel/exit.c.
  *
- * This first version ends kernel threads: they are reaped at once (nobody
- * waits for them). Zombies, wait4/waitid, reparenting and SIGCHLD arrive
- * with fork from user space, each in its Linux-named step.
+ * do_exit() gives back what the task holds (address space, files, cwd),
+ * hands its children to a new parent, and becomes a zombie: a task_struct
+ * kept only so its parent can read the exit status with wait4()/waitid().
+ * The parent's wait (or, if the parent ignores SIGCHLD, the exit itself)
+ * reaps the zombie: release_task() unlinks it and frees what is left.
  */
 #include <linux/kernel.h>
-#include <linux/sched.h>
-#include <linux/sched/task.h>
-#include <linux/sched/mm.h>
+#include <linux/completion.h>
+#include <linux/fs.h>
+#include <linux/mm.h>
 #include <linux/pid.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
+#include <linux/signal.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
+#include <asm/power.h>
+
+void __cleanup_sighand(struct sighand_struct *sighand);
+void put_signal_struct(struct signal_struct *sig);
 
 /*
  * Linux: release_task(). Unlink a dead task from the task list and its
@@ -26,14 +38,132 @@ static void release_task(struct task_struct *p)
 	p->thread_pid->task = NULL;
 	nr_threads--;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
+	put_signal_struct(p->signal);
+	__cleanup_sighand(p->sighand);
 	put_task_struct(p);
 }
 
-/* Linux: exit_notify(). Tell whoever cares that we died. */
+/*
+ * Linux: find_new_reaper(). Who adopts the children of a dying process:
+ * the nearest ancestor that asked to be a subreaper (prctl
+ * PR_SET_CHILD_SUBREAPER) and is not itself exiting, else init.
+ */
+static struct task_struct *find_new_reaper(struct task_struct *father)
+{
+	for (struct task_struct *t = father->real_parent; t->pid > 1; t = t->real_parent)
+		if (t->signal->is_child_subreaper && !(t->flags & PF_EXITING))
+			return t;
+	return find_task_by_pid(1);
+}
+
+static bool parent_ignores_sigchld(struct task_struct *parent)
+{
+	struct k_sigaction *sa = &parent->sighand->action[SIGCHLD - 1];
+
+	return sa->sa.sa_handler == SIG_IGN || (sa->sa.sa_flags & SA_NOCLDWAIT);
+}
+
+/*
+ * Linux: do_notify_parent(). Tell tsk's parent that tsk died: the exit
+ * signal (SIGCHLD for fork's children) and a wake-up of its wait4/waitid.
+ * Returns true if the parent does not want to wait (it ignores SIGCHLD,
+ * or set SA_NOCLDWAIT): then the child is reaped at once. Caller holds
+ * tasklist_lock.
+ */
+static bool do_notify_parent(struct task_struct *tsk, int sig)
+{
+	struct task_struct *parent = tsk->parent;
+	bool autoreap = parent_ignores_sigchld(parent);
+
+	if (sig > 0 && !(sig == SIGCHLD && autoreap))
+		send_sig(sig, parent);
+	wake_up_interruptible(&parent->signal->wait_chldexit);
+	return autoreap;
+}
+
+/*
+ * Linux: forget_original_parent() -> reparent_leader(). Children that the
+ * new parent will not wait for go on `dead`, to be released once the
+ * caller drops tasklist_lock (which it holds here).
+ */
+static void forget_original_parent(struct task_struct *father, struct list_head *dead)
+{
+	struct task_struct *reaper, *p, *n;
+
+	if (list_empty(&father->children))
+		return;
+	reaper = find_new_reaper(father);
+	list_for_each_entry_safe(p, n, &father->children, sibling) {
+		p->real_parent = p->parent = reaper;
+		list_move_tail(&p->sibling, &reaper->children);
+		/* A zombie the old parent never reaped: the new one must know. */
+		if (p->exit_state == EXIT_ZOMBIE && p->exit_signal >= 0 &&
+		    do_notify_parent(p, p->exit_signal)) {
+			p->exit_state = EXIT_DEAD;
+			list_move_tail(&p->sibling, dead);
+		}
+	}
+}
+
+/*
+ * Linux: exit_notify(). Hand the children over, then become a zombie for
+ * the parent to reap, or be reaped now if the parent will not wait.
+ */
 static void exit_notify(struct task_struct *tsk)
 {
-	tsk->exit_state = EXIT_DEAD;	/* no parent waits for kernel threads */
-	release_task(tsk);
+	struct task_struct *p, *n;
+	LIST_HEAD(dead);
+	bool autoreap;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	forget_original_parent(tsk, &dead);
+	tsk->exit_state = EXIT_ZOMBIE;
+	if (tsk->exit_signal < 0 || (tsk->flags & PF_KTHREAD && tsk->exit_signal == 0))
+		autoreap = true;	/* threads and plain kernel threads: nobody waits */
+	else
+		autoreap = do_notify_parent(tsk, tsk->exit_signal);
+	if (autoreap)
+		tsk->exit_state = EXIT_DEAD;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	list_for_each_entry_safe(p, n, &dead, sibling)
+		release_task(p);
+	if (autoreap)
+		release_task(tsk);
+}
+
+/*
+ * Linux: mm_release(). The address space is being left (exit or exec):
+ * a vfork parent may go on, and a thread's CLONE_CHILD_CLEARTID word is
+ * cleared (the futex wake that goes with it arrives with futexes).
+ */
+void mm_release(struct task_struct *tsk)
+{
+	if (tsk->clear_child_tid) {
+		put_user(0, tsk->clear_child_tid);
+		tsk->clear_child_tid = NULL;
+	}
+	if (tsk->vfork_done) {	/* Linux: complete_vfork_done() */
+		complete(tsk->vfork_done);
+		tsk->vfork_done = NULL;
+	}
+}
+
+/*
+ * Init (pid 1) has exited. Linux panics ("Attempted to kill init!"); this
+ * kernel reports how init ended and powers off, so a test run's result is
+ * init's status (see arch/x86_64/power.c for the exit-code mapping).
+ */
+static void __noreturn init_exited(long code)
+{
+	int sig = code & 0x7f, status = (code >> 8) & 0xff;
+
+	if (sig) {
+		pr_notice("init (pid 1) was killed by signal %d\n", sig);
+		machine_power_off(EXIT_CODE_SIGNALED + (sig < 63 ? sig : 63));
+	}
+	pr_notice("init (pid 1) exited with status %d; powering off\n", status);
+	machine_power_off(status < 63 ? status : 63);
 }
 
 /*
@@ -49,16 +179,241 @@ static void __noreturn do_task_dead(void)
 	BUG();
 }
 
-/* Linux: do_exit(). End the current task with `code`. */
+/*
+ * Linux: do_exit(). End the current task. `code` is the wait status its
+ * parent will see: (status & 0xff) << 8 for exit(status), or the signal
+ * number for a death by signal (WIFSIGNALED).
+ */
 void __noreturn do_exit(long code)
 {
 	struct task_struct *tsk = current;
 
 	if (is_idle_task(tsk))
 		panic("Attempted to kill the idle task!");
+	if (tsk->pid == 1)
+		init_exited(code);
 	tsk->flags |= PF_EXITING;
 	tsk->exit_code = (int)code;
+	if (tsk->mm)
+		mm_release(tsk);
 	exit_mm();
+	exit_files(tsk);
+	exit_fs(tsk);
 	exit_notify(tsk);
 	do_task_dead();
+}
+
+/* Linux: sys_exit(). End this thread with exit status error_code & 0xff. */
+SYSCALL_DEFINE1(exit, int, error_code)
+{
+	do_exit((error_code & 0xff) << 8);
+}
+
+/*
+ * Linux: sys_exit_group(). End every thread of the process. Until threads
+ * (CLONE_THREAD) exist, the process is this one task.
+ */
+SYSCALL_DEFINE1(exit_group, int, error_code)
+{
+	do_exit((error_code & 0xff) << 8);
+}
+
+/* wait options (uapi linux/wait.h). */
+#define WNOHANG 0x00000001
+#define WUNTRACED 0x00000002
+#define WSTOPPED WUNTRACED
+#define WEXITED 0x00000004
+#define WCONTINUED 0x00000008
+#define WNOWAIT 0x01000000	/* leave the child waitable */
+#define __WNOTHREAD 0x20000000
+#define __WALL 0x40000000	/* any child, whatever its exit signal */
+#define __WCLONE 0x80000000	/* only children whose exit signal is not SIGCHLD */
+
+#define P_ALL 0
+#define P_PID 1
+#define P_PGID 2
+
+/* siginfo si_code values for SIGCHLD. */
+#define CLD_EXITED 1
+#define CLD_KILLED 2
+
+enum pid_type { PIDTYPE_PID, PIDTYPE_PGID, PIDTYPE_MAX };
+
+/* What a wait is for. Linux: struct wait_opts. */
+struct wait_opts {
+	enum pid_type wo_type;	/* PIDTYPE_MAX: any child */
+	pid_t wo_pid;
+	int wo_flags;
+	int wo_stat;	/* the status, for wait4 */
+	struct siginfo_chld *wo_info;	/* the siginfo, for waitid */
+};
+
+/* The part of siginfo_t that waitid fills (uapi asm-generic/siginfo.h). */
+struct siginfo_chld {
+	int si_signo, si_errno, si_code, _pad;
+	int si_pid;
+	unsigned int si_uid;
+	int si_status;
+	int _rest[25];	/* sizeof(siginfo_t) is 128 bytes */
+};
+
+/* Linux: eligible_pid() + eligible_child(). Does this child match the wait? */
+static bool eligible_child(struct wait_opts *wo, struct task_struct *p)
+{
+	if (wo->wo_type == PIDTYPE_PID && p->pid != wo->wo_pid)
+		return false;
+	if (wo->wo_type == PIDTYPE_PGID && p->signal->pgrp != wo->wo_pid)
+		return false;
+	/* A child that signals its parent with something other than SIGCHLD
+	 * is a "clone" child: only __WCLONE or __WALL waits see it. */
+	if ((p->exit_signal != SIGCHLD) ^ !!(wo->wo_flags & __WCLONE) && !(wo->wo_flags & __WALL))
+		return false;
+	return p->exit_signal >= 0;	/* threads are reaped with their group */
+}
+
+/*
+ * Linux: wait_task_zombie(). Report a zombie child's status and, unless
+ * WNOWAIT, reap it. Returns the child's pid. Caller holds tasklist_lock;
+ * it is dropped (and the flags restored) before the child is released.
+ */
+static pid_t wait_task_zombie(struct wait_opts *wo, struct task_struct *p, unsigned long flags)
+{
+	pid_t pid = p->pid;
+	int status = p->exit_code;
+
+	if (!(wo->wo_flags & WNOWAIT))
+		p->exit_state = EXIT_DEAD;	/* no other wait can take it now */
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+
+	wo->wo_stat = status;
+	if (wo->wo_info) {
+		wo->wo_info->si_signo = SIGCHLD;
+		wo->wo_info->si_pid = pid;
+		wo->wo_info->si_uid = 0;
+		if (status & 0x7f) {
+			wo->wo_info->si_code = CLD_KILLED;
+			wo->wo_info->si_status = status & 0x7f;
+		} else {
+			wo->wo_info->si_code = CLD_EXITED;
+			wo->wo_info->si_status = (status >> 8) & 0xff;
+		}
+	}
+	if (!(wo->wo_flags & WNOWAIT))
+		release_task(p);
+	return pid;
+}
+
+/*
+ * Linux: do_wait(). Look through our children for one that matches and has
+ * something to report; sleep until one does (unless WNOHANG). Returns the
+ * child's pid, 0 for WNOHANG with nothing to report, -ECHILD when no child
+ * matches at all, -ERESTARTSYS (seen as EINTR) if a signal came first.
+ */
+static long do_wait(struct wait_opts *wo)
+{
+	struct wait_queue_entry wait = { 0 };
+	unsigned long flags;
+	long retval;
+
+	for (;;) {
+		struct task_struct *p;
+		bool any = false;
+
+		prepare_to_wait(&current->signal->wait_chldexit, &wait, TASK_INTERRUPTIBLE);
+		spin_lock_irqsave(&tasklist_lock, flags);
+		list_for_each_entry(p, &current->children, sibling) {
+			if (!eligible_child(wo, p))
+				continue;
+			any = true;
+			if (p->exit_state == EXIT_ZOMBIE && (wo->wo_flags & WEXITED)) {
+				retval = wait_task_zombie(wo, p, flags);	/* unlocks */
+				goto out;
+			}
+		}
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		retval = -ECHILD;
+		if (!any)
+			break;
+		retval = 0;
+		if (wo->wo_flags & WNOHANG)
+			break;
+		retval = -EINTR;	/* Linux: -ERESTARTSYS, restarted if SA_RESTART */
+		if (signal_pending(current))
+			break;
+		schedule();
+	}
+out:
+	finish_wait(&current->signal->wait_chldexit, &wait);
+	return retval;
+}
+
+/* Linux: kernel_wait4(). pid > 0: that child; 0: our process group; -1: any; < -1: group -pid. */
+SYSCALL_DEFINE4(wait4, pid_t, upid, int __user *, stat_addr, int, options, void __user *, ru)
+{
+	struct wait_opts wo = { .wo_flags = options | WEXITED };
+	long ret;
+
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WCLONE | __WALL))
+		return -EINVAL;
+	if (upid == -1) {
+		wo.wo_type = PIDTYPE_MAX;
+	} else if (upid < 0) {
+		wo.wo_type = PIDTYPE_PGID;
+		wo.wo_pid = -upid;
+	} else if (upid == 0) {
+		wo.wo_type = PIDTYPE_PGID;
+		wo.wo_pid = current->signal->pgrp;
+	} else {
+		wo.wo_type = PIDTYPE_PID;
+		wo.wo_pid = upid;
+	}
+	ret = do_wait(&wo);
+	if (ret > 0 && stat_addr && put_user(wo.wo_stat, stat_addr))
+		return -EFAULT;
+	if (ret > 0 && ru && clear_user(ru, 144))	/* struct rusage: no accounting yet */
+		return -EFAULT;
+	return ret;
+}
+
+/* Linux: kernel_waitid(). Reports through a siginfo_t; returns 0. */
+SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, struct siginfo_chld __user *, infop, int, options,
+		void __user *, ru)
+{
+	struct siginfo_chld info = { 0 };
+	struct wait_opts wo = { .wo_flags = options, .wo_info = &info };
+	long ret;
+
+	if (options & ~(WNOHANG | WNOWAIT | WEXITED | WSTOPPED | WCONTINUED | __WNOTHREAD |
+			__WCLONE | __WALL))
+		return -EINVAL;
+	if (!(options & (WEXITED | WSTOPPED | WCONTINUED)))
+		return -EINVAL;
+	switch (which) {
+	case P_ALL:
+		wo.wo_type = PIDTYPE_MAX;
+		break;
+	case P_PID:
+		if (upid <= 0)
+			return -EINVAL;
+		wo.wo_type = PIDTYPE_PID;
+		wo.wo_pid = upid;
+		break;
+	case P_PGID:
+		if (upid < 0)
+			return -EINVAL;
+		wo.wo_type = PIDTYPE_PGID;
+		wo.wo_pid = upid ? upid : current->signal->pgrp;
+		break;
+	default:
+		return -EINVAL;
+	}
+	ret = do_wait(&wo);
+	if (ret < 0)
+		return ret;
+	/* With WNOHANG and nothing to report, Linux zeroes the siginfo. */
+	if (infop && copy_to_user(infop, &info, sizeof(info)))
+		return -EFAULT;
+	if (ru && clear_user(ru, 144))
+		return -EFAULT;
+	return 0;
 }

@@ -3,26 +3,38 @@
  * kernel_clone() -> copy_process() -> wake_up_new_task(), in Linux's order.
  * Linux: kernel/fork.c.
  *
- * This first version creates kernel threads (kernel_thread) and the first
- * user task (user_mode_thread, for init): no address space, files, signals
- * yet. Each later resource gets its own copy_* step in copy_process(), with
- * its bad_fork_cleanup_* label in the unwinding ladder at the bottom.
+ * copy_process() reads as a list of steps: one copy_* helper per resource,
+ * each deciding by its clone flag whether the child shares the parent's
+ * (a reference more) or gets its own copy. If a step fails, the labels at
+ * the bottom undo the steps before it, in reverse order. Left out, as
+ * against Linux: credentials, namespaces, cgroups, audit, ptrace, seccomp,
+ * io contexts, perf.
  */
 #include <linux/kernel.h>
-#include <linux/string.h>
-#include <linux/sched.h>
-#include <linux/sched/task.h>
-#include <linux/sched/clone.h>
-#include <linux/pid.h>
-#include <linux/slab.h>
+#include <linux/completion.h>
+#include <linux/fs.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
+#include <linux/pid.h>
+#include <linux/sched.h>
+#include <linux/sched/clone.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
+#include <linux/signal.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/syscalls.h>
+#include <linux/trace.h>
+#include <linux/uaccess.h>
 #include <asm/processor.h>
 
 DEFINE_SPINLOCK(tasklist_lock);
 
-static struct kmem_cache *task_struct_cachep;
 int nr_threads;	/* tasks alive, idle tasks excluded (tasklist_lock) */
+
+static struct kmem_cache *task_struct_cachep;
+static struct kmem_cache *sighand_cachep;
+static struct kmem_cache *signal_cachep;
 
 /* Linux: alloc_thread_stack_node(). THREAD_SIZE bytes, contiguous. */
 static void *alloc_thread_stack(void)
@@ -62,13 +74,141 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	return tsk;
 }
 
+static void free_task(struct task_struct *p)
+{
+	free_thread_stack(p->stack);
+	kmem_cache_free(task_struct_cachep, p);
+}
+
 /* The last reference is gone: give back the stack, pid and task_struct. */
 void __put_task_struct(struct task_struct *p)
 {
 	BUG_ON(p == current);
 	put_pid(p->thread_pid);
-	free_thread_stack(p->stack);
-	kmem_cache_free(task_struct_cachep, p);
+	free_task(p);
+}
+
+/* Linux: copy_files(). CLONE_FILES shares the descriptor table. */
+static int copy_files(unsigned long clone_flags, struct task_struct *tsk)
+{
+	struct files_struct *oldf = current->files;
+	int error = 0;
+
+	if (!oldf)	/* a kernel thread */
+		return 0;
+	if (clone_flags & CLONE_FILES) {
+		get_files_struct(oldf);
+		return 0;
+	}
+	tsk->files = dup_fd(oldf, &error);
+	return tsk->files ? 0 : error;
+}
+
+/* Linux: copy_fs(). CLONE_FS shares cwd, root and umask. */
+static int copy_fs(unsigned long clone_flags, struct task_struct *tsk)
+{
+	struct fs_struct *fs = current->fs;
+
+	if (!fs)
+		return 0;
+	if (clone_flags & CLONE_FS) {
+		get_fs_struct(fs);
+		return 0;
+	}
+	tsk->fs = copy_fs_struct(fs);
+	return tsk->fs ? 0 : -ENOMEM;
+}
+
+/* Linux: copy_sighand(). CLONE_SIGHAND shares the table of handlers. */
+static int copy_sighand(unsigned long clone_flags, struct task_struct *tsk)
+{
+	struct sighand_struct *sig;
+	unsigned long flags;
+
+	if (clone_flags & CLONE_SIGHAND) {
+		spin_lock_irqsave(&current->sighand->siglock, flags);
+		current->sighand->count++;
+		spin_unlock_irqrestore(&current->sighand->siglock, flags);
+		return 0;
+	}
+	sig = kmem_cache_alloc(sighand_cachep, GFP_KERNEL);
+	tsk->sighand = sig;
+	if (!sig)
+		return -ENOMEM;
+	sig->count = 1;
+	spin_lock_init(&sig->siglock);
+	spin_lock_irqsave(&current->sighand->siglock, flags);
+	memcpy(sig->action, current->sighand->action, sizeof(sig->action));
+	spin_unlock_irqrestore(&current->sighand->siglock, flags);
+	return 0;
+}
+
+void __cleanup_sighand(struct sighand_struct *sighand)
+{
+	unsigned long flags;
+	bool last;
+
+	spin_lock_irqsave(&sighand->siglock, flags);
+	last = --sighand->count == 0;
+	spin_unlock_irqrestore(&sighand->siglock, flags);
+	if (last)
+		kmem_cache_free(sighand_cachep, sighand);
+}
+
+/*
+ * Linux: copy_signal(). The per-process part: a thread (CLONE_THREAD)
+ * shares it; a new process gets its own, in its parent's process group
+ * and session (POSIX: a child inherits them).
+ */
+static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
+{
+	struct signal_struct *sig;
+
+	if (clone_flags & CLONE_THREAD) {
+		current->signal->sigcnt++;	/* under tasklist_lock once threads exist */
+		return 0;
+	}
+	sig = kmem_cache_alloc(signal_cachep, GFP_KERNEL);
+	tsk->signal = sig;
+	if (!sig)
+		return -ENOMEM;
+	sig->sigcnt = 1;
+	init_waitqueue_head(&sig->wait_chldexit);
+	sig->pgrp = current->signal->pgrp;
+	sig->session = current->signal->session;
+	sig->is_child_subreaper = false;
+	return 0;
+}
+
+void put_signal_struct(struct signal_struct *sig)
+{
+	if (--sig->sigcnt == 0)
+		kmem_cache_free(signal_cachep, sig);
+}
+
+/*
+ * Linux: copy_mm(). CLONE_VM (threads, vfork) shares the address space;
+ * fork duplicates it with copy-on-write (dup_mm -> dup_mmap ->
+ * copy_page_range, in mm/). Kernel threads have none.
+ */
+static int copy_mm(unsigned long clone_flags, struct task_struct *tsk)
+{
+	struct mm_struct *oldmm = current->mm;
+
+	tsk->mm = NULL;
+	tsk->active_mm = NULL;
+	if (!oldmm)
+		return 0;
+	if (clone_flags & CLONE_VM) {
+		mmget(oldmm);
+		tsk->mm = tsk->active_mm = oldmm;
+		return 0;
+	}
+	tsk->mm = dup_mm(tsk, oldmm);
+	if (!tsk->mm)
+		return -ENOMEM;
+	tsk->active_mm = tsk->mm;
+	return 0;
 }
 
 /*
@@ -79,64 +219,141 @@ void __put_task_struct(struct task_struct *p)
  */
 struct task_struct *copy_process(struct kernel_clone_args *args)
 {
+	const u64 clone_flags = args->flags;
 	struct task_struct *p;
 	struct pid *pid;
+	unsigned long flags;
 	int retval;
+
+	/* Thread groups must share signals as well, and detached threads
+	 * can only be started up within the thread group. */
+	if ((clone_flags & CLONE_THREAD) && !(clone_flags & CLONE_SIGHAND))
+		return ERR_PTR(-EINVAL);
+	/* Shared signal handlers imply shared VM. */
+	if ((clone_flags & CLONE_SIGHAND) && !(clone_flags & CLONE_VM))
+		return ERR_PTR(-EINVAL);
+	/* Siblings of init would be orphans nobody reaps. */
+	if ((clone_flags & CLONE_PARENT) && current->pid == 1)
+		return ERR_PTR(-EINVAL);
 
 	retval = -ENOMEM;
 	p = dup_task_struct(current);
 	if (!p)
 		goto fork_out;
+	trace_fork("  dup_task_struct: new task_struct and 16 KiB kernel stack for %s\n",
+		   current->comm);
 	p->flags &= ~(PF_KTHREAD | PF_IDLE | PF_EXITING);
+	p->flags |= PF_FORKNOEXEC;
 	if (args->kthread)
 		p->flags |= PF_KTHREAD;
 	if (args->name)
 		set_task_comm(p, args->name);
+	p->set_child_tid = (clone_flags & CLONE_CHILD_SETTID) ? args->child_tid : NULL;
+	p->clear_child_tid = (clone_flags & CLONE_CHILD_CLEARTID) ? args->child_tid : NULL;
+	p->vfork_done = NULL;
 	p->exit_state = 0;
 	p->exit_code = 0;
+	p->pending.sig[0] = 0;	/* signals pending for the parent are not the child's */
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
 
-	retval = sched_fork(args->flags, p);
+	retval = sched_fork(clone_flags, p);
 	if (retval)
 		goto bad_fork_free;
-
-	/* Kernel threads have no address space of their own. */
-	p->mm = NULL;
-	p->active_mm = NULL;
-
+	trace_fork("  sched_fork: TASK_NEW, not yet runnable\n");
+	retval = copy_files(clone_flags, p);
+	if (retval)
+		goto bad_fork_free;
+	trace_fork("  copy_files: %s\n", clone_flags & CLONE_FILES ? "share the fd table (CLONE_FILES)"
+								   : "copy the fd table (dup_fd)");
+	retval = copy_fs(clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_files;
+	trace_fork("  copy_fs: %s\n", clone_flags & CLONE_FS ? "share cwd/root/umask (CLONE_FS)"
+							     : "copy cwd/root/umask");
+	retval = copy_sighand(clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_fs;
+	trace_fork("  copy_sighand: %s\n", clone_flags & CLONE_SIGHAND ? "share handlers (CLONE_SIGHAND)"
+								       : "copy handlers");
+	retval = copy_signal(clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_sighand;
+	trace_fork("  copy_signal: %s\n", clone_flags & CLONE_THREAD ? "same process (CLONE_THREAD)"
+								     : "new process, same group and session");
+	retval = copy_mm(clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_signal;
+	trace_fork("  copy_mm: %s\n", !current->mm ? "no address space (kernel thread)" :
+				       clone_flags & CLONE_VM ? "share the address space (CLONE_VM)" :
+				       "dup_mm: copy page tables, pages copy-on-write");
 	retval = copy_thread(p, args);
 	if (retval)
-		goto bad_fork_free;
+		goto bad_fork_cleanup_mm;
+	trace_fork("  copy_thread: kernel stack frame to start in ret_from_fork%s\n",
+		   args->fn ? " (kernel function)" : ", returning 0 to user mode");
 
 	pid = alloc_pid();
 	if (IS_ERR(pid)) {
 		retval = (int)PTR_ERR(pid);
-		goto bad_fork_free;
+		goto bad_fork_cleanup_mm;
 	}
 	p->thread_pid = pid;
 	p->pid = pid->nr;
-	p->tgid = p->pid;
-	p->group_leader = p;
-	p->exit_signal = args->exit_signal;
+	trace_fork("  alloc_pid: %d\n", p->pid);
+	if (clone_flags & CLONE_THREAD) {
+		p->group_leader = current->group_leader;
+		p->tgid = current->tgid;
+		p->exit_signal = -1;	/* threads are not waited for one by one */
+	} else {
+		p->group_leader = p;
+		p->tgid = p->pid;
+		p->exit_signal = args->exit_signal;
+	}
 
 	/* Linux: the tail of copy_process(), under tasklist_lock. */
-	unsigned long flags;
 	spin_lock_irqsave(&tasklist_lock, flags);
-	p->real_parent = current;
-	p->parent = current;
-	list_add_tail(&p->sibling, &current->children);
+	if (clone_flags & (CLONE_PARENT | CLONE_THREAD)) {
+		p->real_parent = current->real_parent;	/* a sibling of the caller */
+		if (clone_flags & CLONE_THREAD)
+			p->exit_signal = -1;
+		else
+			p->exit_signal = current->group_leader->exit_signal;
+	} else {
+		p->real_parent = current;
+	}
+	p->parent = p->real_parent;
+	list_add_tail(&p->sibling, &p->real_parent->children);
 	list_add_tail(&p->tasks, &init_task.tasks);
 	pid->task = p;
 	nr_threads++;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return p;
 
+bad_fork_cleanup_mm:
+	if (p->mm)
+		mmput(p->mm);
+bad_fork_cleanup_signal:
+	if (!(clone_flags & CLONE_THREAD))
+		put_signal_struct(p->signal);
+bad_fork_cleanup_sighand:
+	__cleanup_sighand(p->sighand);
+bad_fork_cleanup_fs:
+	exit_fs(p);
+bad_fork_cleanup_files:
+	exit_files(p);
 bad_fork_free:
-	free_thread_stack(p->stack);
-	kmem_cache_free(task_struct_cachep, p);
+	free_task(p);
 fork_out:
 	return ERR_PTR(retval);
+}
+
+/* Linux: wait_for_vfork_done(). The vfork parent sleeps until the child
+ * execs or exits (mm_release -> complete_vfork_done). */
+static void wait_for_vfork_done(struct task_struct *child, struct completion *vfork)
+{
+	wait_for_completion(vfork);
+	put_task_struct(child);
 }
 
 /*
@@ -145,14 +362,30 @@ fork_out:
  */
 pid_t kernel_clone(struct kernel_clone_args *args)
 {
+	u64 clone_flags = args->flags;
+	struct completion vfork;
 	struct task_struct *p;
 	pid_t nr;
 
+	trace_fork("kernel_clone: flags %#lx exit_signal %d\n", (unsigned long)clone_flags,
+		   args->exit_signal);
 	p = copy_process(args);
-	if (IS_ERR(p))
+	if (IS_ERR(p)) {
+		trace_fork("kernel_clone: copy_process failed: %ld\n", PTR_ERR(p));
 		return (pid_t)PTR_ERR(p);
+	}
 	nr = p->pid;
+	if (clone_flags & CLONE_PARENT_SETTID)
+		put_user(nr, args->parent_tid);
+	if (clone_flags & CLONE_VFORK) {
+		p->vfork_done = &vfork;
+		init_completion(&vfork);
+		get_task_struct(p);	/* it may exit before we look at it again */
+	}
 	wake_up_new_task(p);
+	trace_fork("kernel_clone: child pid %d is running (cpu %d)\n", nr, p->cpu);
+	if (clone_flags & CLONE_VFORK)
+		wait_for_vfork_done(p, &vfork);
 	return nr;
 }
 
@@ -188,9 +421,49 @@ pid_t user_mode_thread(int (*fn)(void *), void *arg, unsigned long flags)
 	return kernel_clone(&args);
 }
 
-/* Linux: fork_init(). The slab cache for task_structs. */
+/* fork(): a copy of the caller, its parent notified by SIGCHLD at exit. */
+SYSCALL_DEFINE0(fork)
+{
+	struct kernel_clone_args args = { .exit_signal = SIGCHLD };
+
+	return kernel_clone(&args);
+}
+
+/* vfork(): the child borrows the parent's memory; the parent waits until
+ * the child execs or exits. */
+SYSCALL_DEFINE0(vfork)
+{
+	struct kernel_clone_args args = {
+		.flags = CLONE_VFORK | CLONE_VM,
+		.exit_signal = SIGCHLD,
+	};
+
+	return kernel_clone(&args);
+}
+
+/* clone(): x86-64's argument order is flags, stack, parent_tid, child_tid, tls. */
+SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp, int __user *, parent_tidptr,
+		int __user *, child_tidptr, unsigned long, tls)
+{
+	struct kernel_clone_args args = {
+		.flags = clone_flags & ~CSIGNAL,
+		.exit_signal = (int)(clone_flags & CSIGNAL),
+		.stack = newsp,
+		.parent_tid = parent_tidptr,
+		.child_tid = child_tidptr,
+		.tls = tls,
+	};
+
+	return kernel_clone(&args);
+}
+
+/* Linux: fork_init() and proc_caches_init(). */
 void fork_init(void)
 {
-	task_struct_cachep = kmem_cache_create("task_struct", sizeof(struct task_struct),
-					       64, SLAB_PANIC, NULL);
+	task_struct_cachep = kmem_cache_create("task_struct", sizeof(struct task_struct), 64,
+					       SLAB_PANIC, NULL);
+	sighand_cachep = kmem_cache_create("sighand_cache", sizeof(struct sighand_struct), 64,
+					   SLAB_PANIC, NULL);
+	signal_cachep = kmem_cache_create("signal_cache", sizeof(struct signal_struct), 64,
+					  SLAB_PANIC, NULL);
 }

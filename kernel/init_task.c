@@ -5,9 +5,15 @@
  */
 #include <linux/mm_types.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 
 extern char init_stack[];
-extern struct sighand_struct init_sighand;	/* boot/head.S: THREAD_SIZE bytes */
+extern struct sighand_struct init_sighand;
+
+struct signal_struct init_signals = {
+	.sigcnt = 1,
+	.wait_chldexit = __WAIT_QUEUE_HEAD_INITIALIZER(init_signals.wait_chldexit),
+};	/* boot/head.S: THREAD_SIZE bytes */
 
 struct task_struct init_task = {
 	.__state = TASK_RUNNING,
@@ -28,4 +34,5 @@ struct task_struct init_task = {
 	.tasks = LIST_HEAD_INIT(init_task.tasks),
 	.comm = "swapper/0",
 	.sighand = &init_sighand,
+	.signal = &init_signals,
 };

@@ -7,6 +7,8 @@
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
 #include <linux/signal.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
@@ -40,11 +42,26 @@ static void __send_signal(int sig, struct task_struct *p)
 	wake_up_state(p, TASK_INTERRUPTIBLE);
 }
 
+/*
+ * Would p do nothing on sig? Then it is dropped when sent, not queued (so
+ * it cannot interrupt a sleep for nothing). A blocked signal is kept: the
+ * action may change before it is unblocked. Linux: sig_ignored().
+ */
+static bool sig_ignored(struct task_struct *p, int sig)
+{
+	void *handler = p->sighand->action[sig - 1].sa.sa_handler;
+
+	if (p->blocked.sig[0] & sigmask(sig))
+		return false;
+	return handler == SIG_IGN || (handler == SIG_DFL && (sigmask(sig) & SIG_KERNEL_IGNORE_MASK));
+}
+
 int send_sig(int sig, struct task_struct *p)
 {
 	if (!valid_signal(sig))
 		return -EINVAL;
-	__send_signal(sig, p);
+	if (!sig_ignored(p, sig))
+		__send_signal(sig, p);
 	return 0;
 }
 
@@ -168,4 +185,42 @@ SYSCALL_DEFINE4(rt_sigprocmask, int, how, const sigset_t __user *, nset,
 	if (oset && copy_to_user(oset, &old, sizeof(old)))
 		return -EFAULT;
 	return 0;
+}
+
+/*
+ * Linux: sys_kill() -> kill_something_info(). pid > 0: that process;
+ * 0: the caller's process group; -1: every process but init and the
+ * caller; < -1: process group -pid. Signal 0 only checks that a target
+ * exists. (No permission checks: every process is root's here.)
+ */
+SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	int found = 0;
+
+	if (sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	if (pid == INT_MIN)
+		return -ESRCH;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(p, &init_task.tasks, tasks) {
+		bool match;
+
+		if (p->group_leader != p || p->exit_state)
+			continue;
+		if (pid > 0)
+			match = p->pid == pid;
+		else if (pid == -1)
+			match = p->pid > 1 && p != current->group_leader;
+		else
+			match = p->signal->pgrp == (pid ? -pid : current->signal->pgrp);
+		if (!match)
+			continue;
+		found++;
+		if (sig)
+			send_sig(sig, p);
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return found ? 0 : -ESRCH;
 }

@@ -6,7 +6,12 @@
 #include <linux/string.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
+#include <linux/sched/clone.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
 #include <asm/cpu_entry_area.h>
+#include <asm/cpufeature.h>
+#include <asm/segment.h>
 #include <asm/msr.h>
 #include <asm/percpu.h>
 #include <asm/processor.h>
@@ -47,8 +52,15 @@ int copy_thread(struct task_struct *p, const struct kernel_clone_args *args)
 		frame->r12 = (unsigned long)args->fn_arg;
 		return 0;
 	}
-	/* fork/clone from user space: the child returns 0 from the system call. */
-	return -ENOSYS;	/* arrives with user space */
+	/* fork/clone from user space: the child resumes where the parent made
+	 * the system call, with the same registers, except that it sees 0. */
+	*childregs = *current_pt_regs();
+	childregs->ax = 0;
+	if (args->stack)
+		childregs->sp = args->stack;
+	if (args->flags & CLONE_SETTLS)
+		p->thread.fsbase = args->tls;
+	return 0;
 }
 
 /*
@@ -60,6 +72,12 @@ struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *ne
 {
 	fpu_save(&prev->thread.fpu);
 	fpu_restore(&next->thread.fpu);
+	/* Thread-local storage: the user's FS base (user GS is in the
+	 * swapgs'd MSR_KERNEL_GS_BASE while we are in the kernel). */
+	if (prev->thread.fsbase != next->thread.fsbase)
+		wrmsr(MSR_FS_BASE, next->thread.fsbase);
+	if (prev->thread.gsbase != next->thread.gsbase)
+		wrmsr(MSR_KERNEL_GS_BASE, next->thread.gsbase);
 	this_cpu_write(current_task, next);
 	this_cpu_write(top_of_stack, (unsigned long)next->stack + THREAD_SIZE);
 	load_sp0((unsigned long)next->stack + THREAD_SIZE);	/* interrupts from user mode land here */
@@ -82,6 +100,56 @@ void ret_from_fork(struct task_struct *prev, struct pt_regs *regs, int (*fn)(voi
 		if (current->flags & PF_KTHREAD || ret)
 			do_exit(ret);
 	}
-	panic("ret_from_fork: %s (pid %d) would return to user mode, which is not there yet",
-	      current->comm, current->pid);
+	/* On to user mode: ret_from_fork_asm continues in return_from_interrupt. */
+}
+
+#define ARCH_SET_GS 0x1001
+#define ARCH_SET_FS 0x1002
+#define ARCH_GET_FS 0x1003
+#define ARCH_GET_GS 0x1004
+
+/*
+ * Set or read the FS/GS base of the calling thread: musl points FS at the
+ * thread's control block (thread-local storage) at start-up.
+ * Linux: arch/x86/kernel/process_64.c do_arch_prctl_64().
+ */
+SYSCALL_DEFINE2(arch_prctl, int, option, unsigned long, arg2)
+{
+	struct thread_struct *t = &current->thread;
+
+	switch (option) {
+	case ARCH_SET_FS:
+	case ARCH_SET_GS:
+		if (arg2 >= TASK_SIZE_MAX)
+			return -EPERM;	/* as Linux: a kernel or non-canonical base */
+		if (option == ARCH_SET_FS) {
+			t->fsbase = arg2;
+			wrmsr(MSR_FS_BASE, arg2);
+		} else {
+			t->gsbase = arg2;
+			wrmsr(MSR_KERNEL_GS_BASE, arg2);	/* the user's, swapped in on return */
+		}
+		return 0;
+	case ARCH_GET_FS:
+		return put_user(t->fsbase, (unsigned long __user *)arg2);
+	case ARCH_GET_GS:
+		return put_user(t->gsbase, (unsigned long __user *)arg2);
+	default:
+		return -EINVAL;
+	}
+}
+
+void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp)
+{
+	memset(regs, 0, sizeof(*regs));
+	regs->ip = ip;
+	regs->sp = sp;
+	regs->cs = __USER_CS;
+	regs->ss = __USER_DS;
+	regs->flags = X86_EFLAGS_IF | X86_EFLAGS_FIXED;
+}
+
+unsigned long elf_hwcap(void)
+{
+	return boot_cpu_data.x86_capability[0];
 }

@@ -4,6 +4,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
+#include <linux/timer.h>
 #include <linux/jiffies.h>
 #include <asm/apic.h>
 #include <asm/smp.h>
@@ -28,6 +29,7 @@ void tick_handle_periodic(struct pt_regs *regs)
 {
 	if (raw_smp_processor_id() == 0)
 		jiffies++;	/* Linux: do_timer(1) */
+	run_local_timers();
 	scheduler_tick();
 }
 

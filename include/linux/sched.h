@@ -30,6 +30,7 @@
 /* task->flags. */
 #define PF_IDLE 0x00000002	/* the per-CPU idle task */
 #define PF_EXITING 0x00000004	/* in do_exit() */
+#define PF_FORKNOEXEC 0x00000040	/* forked but has not exec'd */
 #define PF_KTHREAD 0x00200000	/* a kernel thread: no user space */
 
 #define TASK_COMM_LEN 16
@@ -42,6 +43,8 @@ struct mm_struct;
 struct files_struct;
 struct fs_struct;
 struct pid;
+struct completion;
+struct signal_struct;
 
 struct task_struct {
 	unsigned int __state;	/* TASK_* above; changed with set_current_state() */
@@ -57,6 +60,8 @@ struct task_struct {
 	bool need_resched;	/* switch away at the next chance (TIF_NEED_RESCHED) */
 	struct list_head run_list;	/* on rq->queue while waiting to run */
 	u64 nr_switches;
+	u64 sum_exec_runtime;	/* CPU time used, in ns, up to exec_start */
+	u64 exec_start;	/* local_clock() when it last got the CPU */
 
 	/* Memory: mm is the task's own address space (NULL for kernel threads);
 	 * active_mm is the one loaded while it runs (borrowed by kernel threads). */
@@ -80,11 +85,17 @@ struct task_struct {
 
 	char comm[TASK_COMM_LEN];	/* the program's name, for ps and traces */
 
+	/* CLONE_CHILD_SETTID / set_tid_address: user addresses for the tid. */
+	int __user *set_child_tid;
+	int __user *clear_child_tid;	/* zeroed (and futex-woken) at exit */
+	struct completion *vfork_done;	/* a vfork parent waits on this */
+
 	/* Open files and filesystem context (fs/): shared or copied per clone flags. */
 	struct files_struct *files;	/* the file descriptor table */
 	struct fs_struct *fs;	/* cwd, root, umask */
 
 	/* Signals (kernel/signal.c). */
+	struct signal_struct *signal;	/* per process: shared by its threads */
 	struct sighand_struct *sighand;	/* the handlers (shared with CLONE_SIGHAND) */
 	sigset_t blocked;	/* signals held back by sigprocmask */
 	sigset_t pending;	/* signals sent and not yet acted on */
@@ -126,6 +137,7 @@ int sched_fork(unsigned long clone_flags, struct task_struct *p);
 void schedule_tail(struct task_struct *prev);
 void yield(void);
 long schedule_timeout(long ticks);
+u64 task_sched_runtime(struct task_struct *p);	/* CPU time used, ns */
 void set_task_comm(struct task_struct *p, const char *name);
 
 /* kernel/fork.c */

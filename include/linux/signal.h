@@ -48,6 +48,16 @@
 #define SIG_DFL ((void *)0)
 #define SIG_IGN ((void *)1)
 
+/* sa_flags (uapi asm/signal.h). */
+#define SA_NOCLDSTOP 0x00000001
+#define SA_NOCLDWAIT 0x00000002	/* children are reaped at exit, never zombies */
+#define SA_SIGINFO 0x00000004
+#define SA_RESTORER 0x04000000
+#define SA_ONSTACK 0x08000000
+#define SA_RESTART 0x10000000
+#define SA_NODEFER 0x40000000
+#define SA_RESETHAND 0x80000000
+
 #define SIG_BLOCK 0
 #define SIG_UNBLOCK 1
 #define SIG_SETMASK 2

@@ -10,4 +10,7 @@
 /* Nanoseconds since boot (the TSC, once calibrated; 0 before). */
 u64 local_clock(void);
 
+typedef int clockid_t;
+void timekeeping_init(void);
+
 #endif

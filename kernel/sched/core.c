@@ -14,6 +14,7 @@
 #include <linux/sched/mm.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <linux/time.h>
 #include <asm/switch_to.h>
 #include <asm/mmu_context.h>
 #include "sched.h"
@@ -146,6 +147,9 @@ static void __schedule(bool preempt)
 		local_irq_enable();
 		return;
 	}
+	u64 now = local_clock();
+	prev->sum_exec_runtime += now - prev->exec_start;
+	next->exec_start = now;
 	rq->curr = next;
 	rq->nr_switches++;
 	next->nr_switches++;
@@ -259,6 +263,7 @@ int sched_fork(unsigned long clone_flags, struct task_struct *p)
 	p->on_cpu = 0;
 	p->need_resched = false;
 	p->nr_switches = 0;
+	p->sum_exec_runtime = 0;
 	p->time_slice = SCHED_TIMESLICE;
 	INIT_LIST_HEAD(&p->run_list);
 	p->cpu = smp_processor_id();
@@ -301,6 +306,16 @@ void schedule_tail(struct task_struct *prev)
 {
 	finish_task_switch(prev);
 	preempt_enable_no_resched();	/* the count __schedule()'s caller raised */
+}
+
+/* Linux: task_sched_runtime(). The time p has run, including the current stint. */
+u64 task_sched_runtime(struct task_struct *p)
+{
+	u64 ns = p->sum_exec_runtime;
+
+	if (p == current)
+		ns += local_clock() - p->exec_start;
+	return ns;
 }
 
 void set_task_comm(struct task_struct *p, const char *name)

@@ -32,7 +32,7 @@ extern struct pcpu_hot pcpu_hot[NR_CPUS];
 		__typeof__(((struct pcpu_hot *)0)->field) __v;                \
 		__asm__ __volatile__("mov %%gs:%c1, %0"                       \
 				     : "=r"(__v)                              \
-				     : "i"(offsetof(struct pcpu_hot, field))); \
+				     : "i"(__builtin_offsetof(struct pcpu_hot, field))); \
 		__v;                                                          \
 	})
 
@@ -42,7 +42,7 @@ extern struct pcpu_hot pcpu_hot[NR_CPUS];
 		__asm__ __volatile__("mov %0, %%gs:%c1"                       \
 				     :                                        \
 				     : "r"(__v),                              \
-				       "i"(offsetof(struct pcpu_hot, field))  \
+				       "i"(__builtin_offsetof(struct pcpu_hot, field))  \
 				     : "memory");                             \
 	} while (0)
 
@@ -50,7 +50,7 @@ extern struct pcpu_hot pcpu_hot[NR_CPUS];
 	__asm__ __volatile__("addl %0, %%gs:%c1"                              \
 			     :                                                \
 			     : "ri"((int)(val)),                              \
-			       "i"(offsetof(struct pcpu_hot, field))          \
+			       "i"(__builtin_offsetof(struct pcpu_hot, field))          \
 			     : "memory")
 
 /* Point this CPU's GS base at pcpu_hot[cpu]. */

@@ -15,8 +15,21 @@ struct thread_struct {
 	struct fpu fpu;	/* FPU/SSE registers while switched out */
 };
 
+/* The top of a new program's stack (the end of user space) and how much of
+ * the stack exists at first; it grows down on demand (VM_GROWSDOWN). */
+#define STACK_TOP 0x00007ffffffff000UL
+#define USER_STACK_INIT (128 * 1024UL)
+
 struct task_struct;
 struct kernel_clone_args;
+struct pt_regs;
+
+/* Registers for a new program: user segments, interrupts on, everything
+ * else zero. Linux: arch/x86/kernel/process_64.c start_thread(). */
+void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp);
+
+/* AT_HWCAP: the CPUID leaf 1 EDX feature bits, as Linux reports them. */
+unsigned long elf_hwcap(void);
 
 /* Set up the new task's kernel stack so its first switch-in lands in
  * ret_from_fork. Linux: arch/x86/kernel/process.c copy_thread(). */

@@ -1,0 +1,25 @@
+/*
+ * Teaching traces: with trace=fork on the kernel command line, the fork
+ * path prints each step it takes (kernel_clone, each copy_* decision,
+ * wake_up_new_task), so students can watch a fork happen. trace=exit does
+ * the same for the exit and wait path. Off by default: they cost a printk.
+ */
+#ifndef _LINUX_TRACE_H
+#define _LINUX_TRACE_H
+
+#include <linux/printk.h>
+
+extern bool trace_fork_enabled, trace_exit_enabled;
+
+#define trace_fork(fmt, ...)                                                  \
+	do {                                                                  \
+		if (unlikely(trace_fork_enabled))                             \
+			printk(KERN_INFO "fork: " fmt, ##__VA_ARGS__);        \
+	} while (0)
+#define trace_exit(fmt, ...)                                                  \
+	do {                                                                  \
+		if (unlikely(trace_exit_enabled))                             \
+			printk(KERN_INFO "exit: " fmt, ##__VA_ARGS__);        \
+	} while (0)
+
+#endif
