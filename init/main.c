@@ -6,6 +6,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/cpu.h>
+#include <linux/fs.h>
 #include <linux/init.h>
 #include <linux/initramfs.h>
 #include <linux/jiffies.h>
@@ -35,6 +36,8 @@
  */
 static int kernel_init(void *unused)
 {
+	populate_rootfs();	/* Linux: do_basic_setup() runs it as an initcall */
+	console_on_rootfs();
 	ktest_run_requested();
 	pr_info("kernel_init: no init program to run yet (user space is the next step)\n");
 	do_exit(0);
@@ -79,6 +82,7 @@ void start_kernel(u32 magic, unsigned long info_phys)
 	initramfs_list();
 	pid_init();		/* Linux: pid_idr_init() */
 	fork_init();
+	vfs_caches_init();	/* the rootfs, /dev/console's tty */
 
 	run_crash_test();	/* crash=... */
 	rest_init();
