@@ -129,23 +129,21 @@ static ssize_t call_write_iter(struct file *file, struct iov_iter *iter, loff_t 
 	return ret;
 }
 
-/* Checks every read makes: EBADF if not open for reading, EINVAL if the
- * file cannot be read, and the position. */
-static int read_checks(struct file *file, loff_t pos, size_t count)
+/*
+ * Checks every read or write makes, in Linux's order: EBADF if the file is
+ * not open that way, EINVAL if it cannot be read (written), EFAULT if a
+ * user buffer is not in user space (user says whether buf is one), then
+ * EINVAL for a bad position. Linux: the start of vfs_read()/vfs_write().
+ */
+static int rw_checks(struct file *file, bool write, bool user, const void __user *buf,
+		     loff_t pos, size_t count)
 {
-	if (!(file->f_mode & FMODE_READ))
+	if (!(file->f_mode & (write ? FMODE_WRITE : FMODE_READ)))
 		return -EBADF;
-	if (!(file->f_mode & FMODE_CAN_READ))
+	if (!(file->f_mode & (write ? FMODE_CAN_WRITE : FMODE_CAN_READ)))
 		return -EINVAL;
-	return rw_verify_area(pos, count);
-}
-
-static int write_checks(struct file *file, loff_t pos, size_t count)
-{
-	if (!(file->f_mode & FMODE_WRITE))
-		return -EBADF;
-	if (!(file->f_mode & FMODE_CAN_WRITE))
-		return -EINVAL;
+	if (user && !access_ok(buf, count))
+		return -EFAULT;
 	return rw_verify_area(pos, count);
 }
 
@@ -153,12 +151,10 @@ static int write_checks(struct file *file, loff_t pos, size_t count)
 ssize_t vfs_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
 {
 	struct iov_iter iter;
-	int err = read_checks(file, *pos, count);
+	int err = rw_checks(file, false, true, buf, *pos, count);
 
 	if (err)
 		return err;
-	if (!access_ok(buf, count))
-		return -EFAULT;
 	iov_iter_ubuf(&iter, buf, min(count, (size_t)MAX_RW_COUNT));
 	return call_read_iter(file, &iter, pos);
 }
@@ -167,12 +163,10 @@ ssize_t vfs_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
 ssize_t vfs_write(struct file *file, const char __user *buf, size_t count, loff_t *pos)
 {
 	struct iov_iter iter;
-	int err = write_checks(file, *pos, count);
+	int err = rw_checks(file, true, true, buf, *pos, count);
 
 	if (err)
 		return err;
-	if (!access_ok(buf, count))
-		return -EFAULT;
 	iov_iter_ubuf(&iter, (void __user *)buf, min(count, (size_t)MAX_RW_COUNT));
 	return call_write_iter(file, &iter, pos);
 }
@@ -181,7 +175,7 @@ ssize_t vfs_write(struct file *file, const char __user *buf, size_t count, loff_
 ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos)
 {
 	struct iov_iter iter;
-	int err = read_checks(file, *pos, count);
+	int err = rw_checks(file, false, false, NULL, *pos, count);
 
 	if (err)
 		return err;
@@ -193,7 +187,7 @@ ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos)
 ssize_t kernel_write(struct file *file, const void *buf, size_t count, loff_t *pos)
 {
 	struct iov_iter iter;
-	int err = write_checks(file, *pos, count);
+	int err = rw_checks(file, true, false, NULL, *pos, count);
 
 	if (err)
 		return err;
@@ -265,7 +259,7 @@ static ssize_t vfs_rwv(struct file *file, const struct iovec __user *vec, unsign
 {
 	struct iovec fast_iov[UIO_FASTIOV], *iov;
 	struct iov_iter iter;
-	ssize_t ret = write ? write_checks(file, *pos, 0) : read_checks(file, *pos, 0);
+	ssize_t ret = rw_checks(file, write, false, NULL, *pos, 0);	/* import_iovec checks the buffers */
 
 	if (ret)
 		return ret;
