@@ -25,6 +25,12 @@ int init_mknod(const char *filename, umode_t mode, unsigned int dev)
 	return do_mknodat(AT_FDCWD, getname_kernel(filename), mode, dev);
 }
 
+/* Linux: init_symlink(). newname becomes a link to oldname. */
+int init_symlink(const char *oldname, const char *newname)
+{
+	return do_symlinkat(getname_kernel(oldname), AT_FDCWD, getname_kernel(newname));
+}
+
 /* Linux: init_unlink(), init_rmdir(). */
 int init_unlink(const char *pathname)
 {

@@ -21,6 +21,7 @@
 #include <linux/kernel.h>
 #include <linux/fs.h>
 #include <linux/initramfs.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <asm/page.h>
 #include <asm/setup.h>
@@ -364,15 +365,34 @@ static int unpack_file(const struct cpio_entry *e)
 	return err;
 }
 
+/* A symbolic link whose body is the entry's data. Linux: do_symlink(). */
+static int unpack_symlink(const struct cpio_entry *e)
+{
+	char *body;
+	int err;
+
+	if (e->size >= PATH_MAX || memchr(e->data, 0, e->size))
+		return -EINVAL;
+	body = kmalloc(e->size + 1, GFP_KERNEL);
+	if (!body)
+		return -ENOMEM;
+	memcpy(body, e->data, e->size);
+	body[e->size] = '\0';
+	err = init_symlink(body, e->name);
+	kfree(body);
+	return err;
+}
+
 /* What the unpacking saw, for the summary. */
 struct unpack_state {
-	int failed, skipped;
+	int failed;
 };
 
 /*
- * Create one entry, then give it the archive's owner, mode and times.
- * Always returns 0: a bad entry is reported and the rest still unpacked.
- * Linux: do_name() (with maybe_link() for hard links, not done here).
+ * Create one entry, then give it the archive's owner, mode and times (a
+ * link keeps its 0777). Always returns 0: a bad entry is reported and the
+ * rest still unpacked. Linux: do_name() and do_symlink() (with
+ * maybe_link() for hard links, not done here).
  */
 static int unpack_entry(const struct cpio_entry *e, void *arg)
 {
@@ -396,20 +416,24 @@ static int unpack_entry(const struct cpio_entry *e, void *arg)
 	case S_IFCHR:
 	case S_IFBLK:
 	case S_IFIFO:
-	case S_IFSOCK:	/* replaces whatever non-directory was there (Linux keeps the old) */
+	case S_IFSOCK:
+	case S_IFLNK:	/* replaces whatever non-directory was there (Linux keeps the old) */
 		clean_path(e->name, mode);
 		if (!init_stat(e->name, &old, AT_SYMLINK_NOFOLLOW) && !S_ISDIR(old.mode))
 			init_unlink(e->name);
-		err = init_mknod(e->name, mode, new_encode_dev(MKDEV(e->rdevmajor, e->rdevminor)));
+		if (S_ISLNK(mode))
+			err = unpack_symlink(e);
+		else
+			err = init_mknod(e->name, mode,
+					 new_encode_dev(MKDEV(e->rdevmajor, e->rdevminor)));
 		break;
 	default:
-		pr_notice("initramfs: %s: symbolic links are not supported; skipped\n", e->name);
-		st->skipped++;
-		return 0;
+		err = -EINVAL;	/* an unknown file type */
+		break;
 	}
 	if (!err)
 		err = init_chown(e->name, e->uid, e->gid);
-	if (!err)
+	if (!err && !S_ISLNK(mode))
 		err = init_chmod(e->name, mode & 07777);	/* undo the umask */
 	if (!err && !S_ISDIR(mode))
 		err = init_utimes(e->name, &mtime);
@@ -438,9 +462,8 @@ int unpack_to_rootfs(const void *buf, size_t len, struct cpio_error *err)
 	int n = cpio_for_each(buf, len, unpack_entry, &st, err);
 
 	cpio_for_each(buf, len, set_dir_time, NULL, NULL);
-	if (st.failed || st.skipped)
-		pr_warn("initramfs: %d entries could not be unpacked, %d skipped\n", st.failed,
-			st.skipped);
+	if (st.failed)
+		pr_warn("initramfs: %d entries could not be unpacked\n", st.failed);
 	return n;
 }
 

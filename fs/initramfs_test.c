@@ -402,7 +402,7 @@ static void initramfs_boot_archive_test(struct ktest *test)
 }
 
 /* The archive unpacked into a directory: each kind of entry with its mode
- * (umask undone), owner, times and data; a symlink skipped; a damaged
+ * (umask undone), owner, times and data, a symbolic link; a damaged
  * archive unpacks what comes before the damage. Nothing leaks. */
 static void initramfs_unpack_test(struct ktest *test)
 {
@@ -445,7 +445,10 @@ static void initramfs_unpack_test(struct ktest *test)
 	fput(f);
 	KTEST_EXPECT_EQ(test, init_stat("etc", &st, 0), 0);
 	KTEST_EXPECT_EQ(test, st.mtime.tv_sec, 0x65000000);	/* set after its files were made */
-	KTEST_EXPECT_EQ(test, init_stat("etc/sh", &st, 0), -ENOENT);	/* no symlinks yet */
+	KTEST_EXPECT_EQ(test, init_stat("etc/sh", &st, 0), -ENOENT);	/* to /bin/true: not here */
+	KTEST_EXPECT_EQ(test, init_stat("etc/sh", &st, AT_SYMLINK_NOFOLLOW), 0);
+	KTEST_EXPECT_EQ(test, st.mode, S_IFLNK | 0777);
+	KTEST_EXPECT_EQ(test, st.size, 9);
 	KTEST_EXPECT_EQ(test, init_stat("tmp", &st, 0), 0);
 	KTEST_EXPECT_EQ(test, st.mode, S_IFDIR | S_ISVTX | 0777);
 	KTEST_EXPECT_EQ(test, init_stat("console", &st, 0), 0);
@@ -464,6 +467,7 @@ static void initramfs_unpack_test(struct ktest *test)
 	KTEST_EXPECT_EQ(test, init_stat("four", &st, 0), -ENOENT);
 
 	KTEST_EXPECT_EQ(test, init_unlink("etc/motd"), 0);
+	KTEST_EXPECT_EQ(test, init_unlink("etc/sh"), 0);
 	KTEST_EXPECT_EQ(test, init_rmdir("etc"), 0);
 	KTEST_EXPECT_EQ(test, init_rmdir("tmp"), 0);
 	KTEST_EXPECT_EQ(test, init_unlink("console"), 0);

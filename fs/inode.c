@@ -71,6 +71,7 @@ void iput(struct inode *inode)
 		return;
 	truncate_inode_pages(inode, 0);
 	kfree(inode->i_pages);
+	kfree(inode->i_link);
 	kmem_cache_free(inode_cachep, inode);
 }
 

@@ -9,9 +9,13 @@
  * directory's children; every component but the last must be a directory.
  * Repeated slashes count as one; a trailing slash says the last component
  * must be a directory. Components are at most NAME_MAX bytes, paths
- * PATH_MAX with the NUL. There are no symbolic links (so no ELOOP), and
- * the last component of a path is left for the caller: lookup, create,
- * remove and rename each treat it their own way, as Linux's do.
+ * PATH_MAX with the NUL. A symbolic link met on the way is followed: its
+ * body is walked from the directory holding it (from the root if it
+ * starts with "/"); at most MAXSYMLINKS links per lookup, at most
+ * MAX_NESTED_LINKS inside one another (as Linux before 4.2), else ELOOP.
+ * The last component of a path is left for the caller: lookup (following
+ * a final link or not), create, remove and rename each treat it their own
+ * way, as Linux's do.
  *
  * Locking: the walk and whatever it leads to (looking up, creating,
  * removing, renaming) happen under dcache_mutex, so the tree holds still.
@@ -96,14 +100,19 @@ void path_put(const struct path *path)
 	dput(path->dentry);
 }
 
+#define MAXSYMLINKS 40	/* links one lookup may follow (Linux's) */
+#define MAX_NESTED_LINKS 8	/* links inside links inside... (Linux's before 4.2) */
+
 /* Where a walk is. Linux: struct nameidata. */
 struct nameidata {
 	struct path path;	/* the directory reached so far (held by the tree) */
 	struct path root;	/* the task's root, referenced */
 	struct dentry *start;	/* where the walk began, referenced */
-	struct qstr last;	/* the last component, pointing into the name */
+	struct qstr last;	/* the last component, pointing into the name (or a link body) */
 	int last_type;	/* LAST_NORM, LAST_DOT, LAST_DOTDOT, or LAST_ROOT (none: "/") */
 	unsigned int flags;	/* LOOKUP_* */
+	int total_link_count;	/* links followed so far */
+	int depth;	/* links being followed inside one another */
 };
 
 /*
@@ -157,12 +166,75 @@ static int component_type(const struct qstr *this)
 	return this->name[1] == '.' ? LAST_DOTDOT : LAST_NORM;
 }
 
+static int link_path_walk(const char *name, struct nameidata *nd);
+static int walk_component(struct nameidata *nd, const struct qstr *name, int type,
+			  bool follow);
+
+static bool d_is_symlink(const struct dentry *dentry)
+{
+	return S_ISLNK(dentry->d_inode->i_mode);
+}
+
 /*
- * Linux: walk_component() with handle_dots()/follow_dotdot(). Step from
- * the directory nd->path into component name. -ENOENT if there is no such
- * name. Caller holds dcache_mutex; nd->path is a directory.
+ * Start following the symbolic link `link`, found in the directory
+ * nd->path: count it (ELOOP past MAXSYMLINKS), move to where its body
+ * starts (the root for "/..."), and walk all of the body but its last
+ * component, which is left in nd->last like a path's. Caller holds
+ * dcache_mutex (so the body, which never changes, stays). Linux:
+ * pick_link() and the link part of link_path_walk().
  */
-static int walk_component(struct nameidata *nd, const struct qstr *name, int type)
+static int step_into_link(struct nameidata *nd, struct dentry *link)
+{
+	const char *body = link->d_inode->i_link;
+	int err;
+
+	if (++nd->total_link_count > MAXSYMLINKS || nd->depth >= MAX_NESTED_LINKS)
+		return -ELOOP;
+	if (*body == '/')
+		nd->path.dentry = nd->root.dentry;
+	nd->last_type = LAST_ROOT;
+	nd->depth++;
+	err = link_path_walk(body, nd);
+	nd->depth--;
+	return err;
+}
+
+/*
+ * Follow link to what it finally names, following its body's last
+ * component too if that is another link (a chain of links is followed
+ * in a loop, not by nesting). nd->last and last_type are kept for the
+ * caller. Caller holds dcache_mutex.
+ */
+static int follow_link(struct nameidata *nd, struct dentry *link)
+{
+	struct qstr last = nd->last;
+	int last_type = nd->last_type, err;
+
+	do {
+		err = step_into_link(nd, link);
+		if (err || nd->last_type == LAST_ROOT)
+			break;
+		link = NULL;
+		err = walk_component(nd, &nd->last, nd->last_type, false);
+		if (!err && d_is_symlink(nd->path.dentry))
+			link = nd->path.dentry;
+		if (link)	/* step_into_link starts from the link's directory */
+			nd->path.dentry = link->d_parent;
+	} while (!err && link);
+	nd->last = last;
+	nd->last_type = last_type;
+	return err;
+}
+
+/*
+ * Linux: walk_component() with handle_dots()/follow_dotdot() and
+ * step_into(). Step from the directory nd->path into component name,
+ * following it if it is a symbolic link and follow says so. -ENOENT if
+ * there is no such name. Caller holds dcache_mutex; nd->path is a
+ * directory.
+ */
+static int walk_component(struct nameidata *nd, const struct qstr *name, int type,
+			  bool follow)
 {
 	struct dentry *dir = nd->path.dentry, *child;
 	int err = inode_permission(dir->d_inode, MAY_EXEC);	/* search permission */
@@ -179,6 +251,8 @@ static int walk_component(struct nameidata *nd, const struct qstr *name, int typ
 	child = d_lookup(dir, name);
 	if (!child)
 		return -ENOENT;
+	if (follow && d_is_symlink(child))
+		return follow_link(nd, child);	/* from dir, where the link is */
 	nd->path.dentry = child;
 	return 0;
 }
@@ -186,7 +260,8 @@ static int walk_component(struct nameidata *nd, const struct qstr *name, int typ
 /*
  * Linux: link_path_walk(). Walk every component of name but the last,
  * which is left in nd->last/last_type (LAST_ROOT if there is none: "/",
- * or "" with LOOKUP_EMPTY). Caller holds dcache_mutex.
+ * or "" with LOOKUP_EMPTY). Links on the way are followed. Caller holds
+ * dcache_mutex.
  */
 static int link_path_walk(const char *name, struct nameidata *nd)
 {
@@ -211,7 +286,7 @@ static int link_path_walk(const char *name, struct nameidata *nd)
 			nd->last_type = type;
 			return 0;
 		}
-		err = walk_component(nd, &this, type);
+		err = walk_component(nd, &this, type, true);
 		if (err)
 			return err;
 		if (!d_is_dir(nd->path.dentry))
@@ -227,8 +302,10 @@ static bool trailing_slash(const struct nameidata *nd)
 
 /*
  * Linux: path_lookupat() with lookup_last(). Walk the whole of name; the
- * result, referenced, in *path. A trailing slash or LOOKUP_DIRECTORY means
- * it must be a directory (-ENOTDIR). Caller holds dcache_mutex.
+ * result, referenced, in *path. A final link is followed with
+ * LOOKUP_FOLLOW (or a trailing slash). A trailing slash or
+ * LOOKUP_DIRECTORY means it must be a directory (-ENOTDIR). Caller holds
+ * dcache_mutex.
  */
 static int path_lookupat(struct nameidata *nd, const char *name, struct path *path)
 {
@@ -236,8 +313,8 @@ static int path_lookupat(struct nameidata *nd, const char *name, struct path *pa
 
 	if (!err && nd->last_type != LAST_ROOT) {
 		if (trailing_slash(nd))
-			nd->flags |= LOOKUP_DIRECTORY;
-		err = walk_component(nd, &nd->last, nd->last_type);
+			nd->flags |= LOOKUP_FOLLOW | LOOKUP_DIRECTORY;
+		err = walk_component(nd, &nd->last, nd->last_type, nd->flags & LOOKUP_FOLLOW);
 	}
 	if (!err && (nd->flags & LOOKUP_DIRECTORY) && !d_is_dir(nd->path.dentry))
 		err = -ENOTDIR;
@@ -447,6 +524,34 @@ int do_mknodat(int dfd, struct filename *name, umode_t mode, unsigned int dev)
 		parent_unlock(&nd);
 	}
 	putname(name);
+	return err;
+}
+
+/* Linux: do_symlinkat() with vfs_symlink(). A new name `to` whose body is
+ * from (any non-empty string: it is only looked up when followed). Frees
+ * both names. */
+int do_symlinkat(struct filename *from, int newdfd, struct filename *to)
+{
+	struct nameidata nd;
+	struct dentry *dentry;
+	struct inode *dir;
+	int err = IS_ERR(from) ? PTR_ERR(from) : !from->name[0] ? -ENOENT
+						 : parent_lock(&nd, newdfd, to);
+
+	if (!err) {
+		dentry = filename_create(&nd, false);
+		err = IS_ERR(dentry) ? PTR_ERR(dentry) : 0;
+		dir = nd.path.dentry->d_inode;
+		if (!err)
+			err = may_create(dir);
+		if (!err)
+			err = dir->i_op->symlink ? dir->i_op->symlink(dir, dentry, from->name) : -EPERM;
+		if (!IS_ERR(dentry))
+			dput(dentry);
+		parent_unlock(&nd);
+	}
+	putname(from);
+	putname(to);
 	return err;
 }
 
@@ -662,33 +767,52 @@ out:
 	return err;
 }
 
-/* Look the last component up for open(), creating it if O_CREAT asks and
- * it is missing (FMODE_CREATED then). Leaves the result in nd->path.
- * Caller holds dcache_mutex. Linux: open_last_lookups() with lookup_open(). */
+/*
+ * Look the last component up for open(), creating it if O_CREAT asks and
+ * it is missing (FMODE_CREATED then). A final symbolic link is followed
+ * unless O_NOFOLLOW (or O_CREAT|O_EXCL: then it just exists); with O_CREAT
+ * a link to nowhere creates its target. Leaves the result in nd->path.
+ * Caller holds dcache_mutex. Linux: open_last_lookups() with lookup_open().
+ */
 static int open_last_lookups(struct nameidata *nd, struct file *file,
 			     const struct open_flags *op)
 {
-	struct dentry *dir = nd->path.dentry, *dentry;
+	bool follow = !(op->open_flag & O_NOFOLLOW);
+	struct dentry *dir, *dentry;
 	int err;
 
 	if (nd->last_type == LAST_ROOT)
 		return 0;
 	if (nd->last_type != LAST_NORM)	/* "." or ".." */
-		return walk_component(nd, &nd->last, nd->last_type);
+		return walk_component(nd, &nd->last, nd->last_type, false);
 	if (!(op->open_flag & O_CREAT)) {
 		if (trailing_slash(nd))
 			nd->flags |= LOOKUP_DIRECTORY;
-		return walk_component(nd, &nd->last, LAST_NORM);
+		return walk_component(nd, &nd->last, LAST_NORM, follow || trailing_slash(nd));
 	}
-	if (trailing_slash(nd))
-		return -EISDIR;
-	err = inode_permission(dir->d_inode, MAY_EXEC);
-	if (err)
-		return err;
-	dentry = d_lookup(dir, &nd->last);
-	if (dentry) {	/* it exists: do_open() decides (O_EXCL) */
-		nd->path.dentry = dentry;
-		return 0;
+	for (;;) {	/* once, or once more per link to follow */
+		dir = nd->path.dentry;
+		if (nd->last_type != LAST_NORM)	/* a link's body ended in "." or ".." */
+			return walk_component(nd, &nd->last, nd->last_type, false);
+		if (trailing_slash(nd))
+			return -EISDIR;
+		err = inode_permission(dir->d_inode, MAY_EXEC);
+		if (err)
+			return err;
+		dentry = d_lookup(dir, &nd->last);
+		if (dentry && d_is_symlink(dentry) && follow && !(op->open_flag & O_EXCL)) {
+			err = step_into_link(nd, dentry);
+			if (err)
+				return err;
+			if (nd->last_type == LAST_ROOT)
+				return 0;
+			continue;
+		}
+		if (dentry) {	/* it exists: do_open() decides (O_EXCL) */
+			nd->path.dentry = dentry;
+			return 0;
+		}
+		break;
 	}
 	err = may_create(dir->d_inode);
 	if (err)
@@ -750,6 +874,8 @@ static int do_open(struct nameidata *nd, const struct path *path, struct file *f
 	 * ENOTDIR; 6.4 and later refuse the pair with EINVAL. This is 6.1.) */
 	if ((nd->flags & LOOKUP_DIRECTORY) && !d_is_dir(dentry))
 		return -ENOTDIR;
+	if (open_flag & O_PATH)	/* a handle only: nothing to check (Linux: do_o_path()) */
+		return vfs_open(path, file);
 	if (file->f_mode & FMODE_CREATED)
 		acc_mode = 0;	/* a new file opens even if its mode denies it */
 	else if (d_is_reg(dentry) && (open_flag & O_TRUNC))
@@ -820,6 +946,18 @@ SYSCALL_DEFINE4(mknodat, int, dfd, const char __user *, filename, umode_t, mode,
 SYSCALL_DEFINE3(mknod, const char __user *, filename, umode_t, mode, unsigned int, dev)
 {
 	return do_mknodat(AT_FDCWD, getname(filename), mode, dev);
+}
+
+/* Linux: fs/namei.c sys_symlinkat(), sys_symlink(). */
+SYSCALL_DEFINE3(symlinkat, const char __user *, oldname, int, newdfd,
+		const char __user *, newname)
+{
+	return do_symlinkat(getname(oldname), newdfd, getname(newname));
+}
+
+SYSCALL_DEFINE2(symlink, const char __user *, oldname, const char __user *, newname)
+{
+	return do_symlinkat(getname(oldname), AT_FDCWD, getname(newname));
 }
 
 /* Linux: fs/namei.c sys_rmdir(). */

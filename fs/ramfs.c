@@ -39,6 +39,8 @@ struct inode *ramfs_get_inode(const struct inode *dir, umode_t mode, dev_t dev)
 		inode->i_fop = &simple_dir_operations;
 		inc_nlink(inode);	/* its "." */
 		break;
+	case S_IFLNK:	/* the body is set by ramfs_symlink() */
+		break;
 	default:	/* device nodes, FIFOs, sockets */
 		init_special_inode(inode, inode->i_mode, dev);
 		break;
@@ -72,6 +74,28 @@ static int ramfs_mkdir(struct inode *dir, struct dentry *dentry, umode_t mode)
 	return retval;
 }
 
+/* Linux: ramfs_symlink() (which keeps the body in a page; tmpfs, like
+ * this, in the inode). The link's size is its body's length. */
+static int ramfs_symlink(struct inode *dir, struct dentry *dentry, const char *symname)
+{
+	size_t len = strlen(symname);
+	struct inode *inode = ramfs_get_inode(dir, S_IFLNK | S_IRWXUGO, 0);
+	char *body = kmalloc(len + 1, GFP_KERNEL);
+
+	if (!inode || !body) {
+		kfree(body);
+		iput(inode);
+		return -ENOSPC;
+	}
+	memcpy(body, symname, len + 1);
+	inode->i_link = body;
+	inode->i_size = len;
+	d_instantiate(dentry, inode);
+	dget(dentry);	/* the pin */
+	dir->i_mtime = dir->i_ctime = current_time(dir);
+	return 0;
+}
+
 /* Linux: ramfs_create(). */
 static int ramfs_create(struct inode *dir, struct dentry *dentry, umode_t mode, bool excl)
 {
@@ -82,6 +106,7 @@ const struct inode_operations ramfs_dir_inode_operations = {
 	.create = ramfs_create,
 	.mkdir = ramfs_mkdir,
 	.mknod = ramfs_mknod,
+	.symlink = ramfs_symlink,
 	.unlink = simple_unlink,
 	.rmdir = simple_rmdir,
 	.rename = simple_rename,

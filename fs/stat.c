@@ -139,6 +139,43 @@ SYSCALL_DEFINE4(newfstatat, int, dfd, const char __user *, filename,
 	return err ? err : cp_new_stat(&stat, statbuf);
 }
 
+/* Linux: do_readlinkat(). Copy a symbolic link's body (no NUL) into buf,
+ * at most bufsiz bytes; EINVAL if the path is not a link. */
+static int do_readlinkat(int dfd, const char __user *pathname, char __user *buf, int bufsiz)
+{
+	struct path path;
+	struct inode *inode;
+	int err;
+
+	if (bufsiz <= 0)
+		return -EINVAL;
+	err = user_path_at(dfd, pathname, LOOKUP_EMPTY, &path);
+	if (err)
+		return err;
+	inode = path.dentry->d_inode;
+	if (!S_ISLNK(inode->i_mode)) {
+		err = -EINVAL;
+	} else {
+		int len = min((loff_t)bufsiz, inode->i_size);
+
+		err = copy_to_user(buf, inode->i_link, len) ? -EFAULT : len;
+	}
+	path_put(&path);
+	return err;
+}
+
+/* Linux: fs/stat.c sys_readlinkat(), sys_readlink(). */
+SYSCALL_DEFINE4(readlinkat, int, dfd, const char __user *, pathname, char __user *, buf,
+		int, bufsiz)
+{
+	return do_readlinkat(dfd, pathname, buf, bufsiz);
+}
+
+SYSCALL_DEFINE3(readlink, const char __user *, path, char __user *, buf, int, bufsiz)
+{
+	return do_readlinkat(AT_FDCWD, path, buf, bufsiz);
+}
+
 /* Linux: cp_statx(). */
 static int cp_statx(const struct kstat *stat, struct statx __user *buffer)
 {

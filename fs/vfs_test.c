@@ -41,23 +41,24 @@ static void leave_dir(struct ktest *test, const char *dir)
 	KTEST_EXPECT_EQ(test, init_rmdir(dir), 0);
 }
 
-/* 0 if path can be looked up, else the errno. */
+/* 0 if path can be looked up (following a final symlink, as stat), else
+ * the errno. */
 static int lookup(const char *path)
 {
 	struct path p;
-	int err = kern_path(path, 0, &p);
+	int err = kern_path(path, LOOKUP_FOLLOW, &p);
 
 	if (!err)
 		path_put(&p);
 	return err;
 }
 
-/* The dentry path names (a reference is dropped before returning: only
+/* The dentry path names, following a final link (a reference is dropped: only
  * for comparing identities), or an ERR_PTR. */
 static struct dentry *dentry_of(const char *path)
 {
 	struct path p;
-	int err = kern_path(path, 0, &p);
+	int err = kern_path(path, LOOKUP_FOLLOW, &p);
 
 	if (err)
 		return ERR_PTR(err);
@@ -561,6 +562,104 @@ static void vfs_cwd_test(struct ktest *test)
 	leave_dir(test, "/tmp/ktest-cwd");
 }
 
+/* Symbolic links: followed on the way and at the end (unless asked not
+ * to), relative to where they are or from "/"; chains; ELOOP for loops and
+ * too deep nesting; O_CREAT through a dangling link; the link itself is
+ * what unlink, rename and lstat see. */
+static void vfs_symlink_test(struct ktest *test)
+{
+	struct dentry *f;
+	struct kstat st;
+	struct file *file;
+	char name[8], body[8];
+	char buf[8];
+	loff_t pos = 0;
+
+	if (!enter_dir(test, "/tmp/ktest-symlink"))
+		return;
+	KTEST_ASSERT_EQ(test, init_mkdir("d", 0755), 0);
+	make_file(test, "d/f", "data");
+	f = dentry_of("d/f");
+	KTEST_ASSERT_EQ(test, init_symlink("d/f", "l"), 0);
+	KTEST_EXPECT_EQ(test, init_symlink("d/f", "l"), -EEXIST);
+	KTEST_EXPECT_EQ(test, init_symlink("", "e"), -ENOENT);
+	KTEST_EXPECT_EQ(test, init_symlink("x", "e/"), -ENOENT);
+
+	KTEST_EXPECT_EQ(test, init_stat("l", &st, AT_SYMLINK_NOFOLLOW), 0);
+	KTEST_EXPECT_EQ(test, st.mode, S_IFLNK | 0777);
+	KTEST_EXPECT_EQ(test, st.size, 3);
+	KTEST_EXPECT_EQ(test, mode_of("l"), S_IFREG | 0644);	/* stat follows */
+	KTEST_EXPECT_EQ(test, dentry_of("l"), f);
+	file = filp_open("l", O_RDONLY, 0);
+	KTEST_ASSERT_TRUE(test, !IS_ERR(file));
+	KTEST_EXPECT_EQ(test, kernel_read(file, buf, sizeof(buf), &pos), 4);
+	KTEST_EXPECT_EQ(test, file->f_path.dentry, f);
+	fput(file);
+	KTEST_EXPECT_EQ(test, open_err("l", O_RDONLY | O_NOFOLLOW, 0), -ELOOP);
+	KTEST_EXPECT_EQ(test, open_err("l", O_PATH | O_NOFOLLOW, 0), 0);
+	KTEST_EXPECT_EQ(test, open_err("l", O_RDWR | O_CREAT | O_EXCL, 0644), -EEXIST);
+
+	KTEST_ASSERT_EQ(test, init_symlink("d", "dl"), 0);
+	KTEST_ASSERT_EQ(test, init_symlink("/tmp/ktest-symlink/d", "abs"), 0);
+	KTEST_ASSERT_EQ(test, init_symlink("../d/f", "d/up"), 0);	/* from d, where it is */
+	KTEST_EXPECT_EQ(test, dentry_of("dl/f"), f);
+	KTEST_EXPECT_EQ(test, dentry_of("abs/f"), f);
+	KTEST_EXPECT_EQ(test, dentry_of("d/up"), f);
+	KTEST_EXPECT_EQ(test, dentry_of("dl/"), dentry_of("d"));
+	KTEST_EXPECT_EQ(test, init_mkdir("abs", 0755), -EEXIST);
+	KTEST_EXPECT_EQ(test, init_rmdir("dl"), -ENOTDIR);	/* the link, not the directory */
+
+	/* A chain of 20 links is followed; a loop is not. */
+	for (int i = 0; i < 20; i++) {
+		snprintf(name, sizeof(name), "c%d", i);
+		snprintf(body, sizeof(body), i ? "c%d" : "d/f", i - 1);
+		KTEST_EXPECT_EQ(test, init_symlink(body, name), 0);
+	}
+	KTEST_EXPECT_EQ(test, dentry_of("c19"), f);
+	KTEST_ASSERT_EQ(test, init_symlink("lb", "la"), 0);
+	KTEST_ASSERT_EQ(test, init_symlink("la", "lb"), 0);
+	KTEST_EXPECT_EQ(test, lookup("la"), -ELOOP);
+	KTEST_EXPECT_EQ(test, open_err("la", O_RDONLY, 0), -ELOOP);
+
+	/* n_k -> n_{k-1}/. nests k + 1 deep: 8 is the most. */
+	for (int i = 0; i < 9; i++) {
+		snprintf(name, sizeof(name), "n%d", i);
+		snprintf(body, sizeof(body), i ? "n%d/." : "d", i - 1);
+		KTEST_EXPECT_EQ(test, init_symlink(body, name), 0);
+	}
+	KTEST_EXPECT_EQ(test, dentry_of("n7"), dentry_of("d"));
+	KTEST_EXPECT_EQ(test, lookup("n8"), -ELOOP);
+
+	/* O_CREAT through a link to nowhere makes its target. */
+	KTEST_ASSERT_EQ(test, init_symlink("d/new", "dangling"), 0);
+	KTEST_EXPECT_EQ(test, lookup("dangling"), -ENOENT);
+	KTEST_EXPECT_EQ(test, open_err("dangling", O_WRONLY | O_CREAT, 0644), 0);
+	KTEST_EXPECT_EQ(test, mode_of("d/new"), S_IFREG | 0644);
+
+	/* chdir follows; unlink and rename work on the link itself. */
+	KTEST_EXPECT_EQ(test, init_chdir("abs"), 0);
+	KTEST_EXPECT_EQ(test, dentry_of("."), dentry_of("/tmp/ktest-symlink/d"));
+	KTEST_EXPECT_EQ(test, init_chdir(".."), 0);
+	KTEST_EXPECT_EQ(test, rename2("l", "l2", 0), 0);
+	KTEST_EXPECT_EQ(test, init_unlink("l2"), 0);
+	KTEST_EXPECT_EQ(test, dentry_of("d/f"), f);
+
+	for (int i = 0; i < 20; i++) {
+		snprintf(name, sizeof(name), "c%d", i);
+		KTEST_EXPECT_EQ(test, init_unlink(name), 0);
+	}
+	for (int i = 0; i < 9; i++) {
+		snprintf(name, sizeof(name), "n%d", i);
+		KTEST_EXPECT_EQ(test, init_unlink(name), 0);
+	}
+	static const char *const rest[] = { "la", "lb", "dangling", "dl", "abs", "d/up", "d/new",
+					    "d/f" };
+	for (unsigned int i = 0; i < ARRAY_SIZE(rest); i++)
+		KTEST_EXPECT_EQ(test, init_unlink(rest[i]), 0);
+	KTEST_EXPECT_EQ(test, init_rmdir("d"), 0);
+	leave_dir(test, "/tmp/ktest-symlink");
+}
+
 /* New files get the mode asked for minus the umask (022 for pid 1). */
 static void vfs_umask_test(struct ktest *test)
 {
@@ -606,4 +705,5 @@ KTEST_SUITE(vfs, KTEST_CASE(rootfs_populated_test), KTEST_CASE(vfs_path_walk_tes
 	    KTEST_CASE(vfs_read_write_test), KTEST_CASE(vfs_errno_test),
 	    KTEST_CASE(vfs_rename_test), KTEST_CASE(vfs_unlink_open_file_test),
 	    KTEST_CASE(vfs_no_leak_test), KTEST_CASE(vfs_readdir_test), KTEST_CASE(vfs_cwd_test),
-	    KTEST_CASE(vfs_umask_test), KTEST_CASE(vfs_efault_test));
+	    KTEST_CASE(vfs_symlink_test), KTEST_CASE(vfs_umask_test),
+	    KTEST_CASE(vfs_efault_test));

@@ -128,6 +128,7 @@ struct inode {
 	struct page **i_pages;
 	unsigned long i_pages_slots;	/* length of the i_pages array */
 	unsigned long i_nrpages;	/* pages allocated (for st_blocks) */
+	const char *i_link;	/* a symbolic link's body, NUL-terminated (kmalloc'ed) */
 };
 
 /* What a dentry names (it must have an inode). Linux: d_is_dir() etc. */
@@ -150,6 +151,7 @@ struct inode_operations {
 	int (*create)(struct inode *dir, struct dentry *dentry, umode_t mode, bool excl);
 	int (*mkdir)(struct inode *dir, struct dentry *dentry, umode_t mode);
 	int (*mknod)(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev);
+	int (*symlink)(struct inode *dir, struct dentry *dentry, const char *symname);
 	int (*unlink)(struct inode *dir, struct dentry *dentry);
 	int (*rmdir)(struct inode *dir, struct dentry *dentry);
 	int (*rename)(struct inode *old_dir, struct dentry *old_dentry, struct inode *new_dir,
@@ -319,6 +321,7 @@ struct open_flags;
 struct file *do_filp_open(int dfd, struct filename *pathname, const struct open_flags *op);
 int do_mkdirat(int dfd, struct filename *name, umode_t mode);
 int do_mknodat(int dfd, struct filename *name, umode_t mode, unsigned int dev);
+int do_symlinkat(struct filename *from, int newdfd, struct filename *to);
 int do_rmdir(int dfd, struct filename *name);
 int do_unlinkat(int dfd, struct filename *name);
 int do_renameat2(int olddfd, struct filename *oldname, int newdfd, struct filename *newname,
@@ -343,6 +346,7 @@ void chrdev_init(void);
 /* fs/init.c: the kernel's own file operations, by path (for boot). */
 int init_mkdir(const char *pathname, umode_t mode);
 int init_mknod(const char *filename, umode_t mode, unsigned int dev);
+int init_symlink(const char *oldname, const char *newname);
 int init_unlink(const char *pathname);
 int init_rmdir(const char *pathname);
 int init_chdir(const char *filename);

@@ -85,9 +85,9 @@ void initramfs_list(void);
 /*
  * Create every entry of the archive buf[0..len) in the filesystem, names
  * relative to the caller's cwd: directories, regular files with their
- * data, device nodes, FIFOs and sockets, each with the archive's mode,
- * owner and mtime. Symbolic links are skipped (with a message), hard links
- * become separate files. An entry that cannot be created is reported and
+ * data, symbolic links, device nodes, FIFOs and sockets, each with the
+ * archive's mode, owner and mtime. Hard links become separate files (only
+ * the last has the data: the format stores it once). An entry that cannot be created is reported and
  * skipped. Returns the number of entries, or a negative cpio error (*err
  * filled in, err may be NULL) for a damaged archive, whose entries before
  * the damage have been created. Linux: init/initramfs.c unpack_to_rootfs().
