@@ -407,18 +407,20 @@ static unsigned int count_open_files(const struct fdtable *fdt)
 }
 
 /*
- * Linux: dup_fd(). A copy of oldf for fork: the same files in the same
- * fds (each gets a reference), the same close-on-exec flags. A slot
- * reserved but not yet installed is not copied. ERR_PTR(-ENOMEM) on failure.
+ * Linux: dup_fd() (the 5.x form, without max_fds). A copy of oldf for
+ * fork: the same files in the same fds (each gets a reference), the same
+ * close-on-exec flags. A slot reserved but not yet installed is not
+ * copied. NULL with *errorp = -ENOMEM on failure.
  */
-struct files_struct *dup_fd(struct files_struct *oldf)
+struct files_struct *dup_fd(struct files_struct *oldf, int *errorp)
 {
 	struct files_struct *newf = kmem_cache_zalloc(files_cachep, GFP_KERNEL);
 	struct fdtable *old_fdt, *new_fdt;
 	unsigned int open_files;
 
+	*errorp = -ENOMEM;
 	if (!newf)
-		return ERR_PTR(-ENOMEM);
+		return NULL;
 	atomic_set(&newf->count, 1);
 	spin_lock_init(&newf->file_lock);
 	new_fdt = &newf->fdtab;
@@ -437,7 +439,7 @@ struct files_struct *dup_fd(struct files_struct *oldf)
 		new_fdt = alloc_fdtable(open_files - 1);
 		if (!new_fdt) {
 			kmem_cache_free(files_cachep, newf);
-			return ERR_PTR(-ENOMEM);
+			return NULL;
 		}
 		spin_lock(&oldf->file_lock);
 		old_fdt = oldf->fdt;
@@ -452,21 +454,16 @@ struct files_struct *dup_fd(struct files_struct *oldf)
 	}
 	spin_unlock(&oldf->file_lock);
 	newf->fdt = new_fdt;
+	*errorp = 0;
 	return newf;
 }
 
-/*
- * A reference to task's table, for CLONE_FILES (Linux 6.x's copy_files()
- * just increments oldf->count; older kernels had this helper). The caller
- * makes sure task does not exit meanwhile (it is current, or being forked).
- */
-struct files_struct *get_files_struct(struct task_struct *task)
+/* One more task shares files (CLONE_FILES). Linux's copy_files() does
+ * this atomic_inc(&oldf->count) inline; older kernels had a helper of this
+ * name taking the task. */
+void get_files_struct(struct files_struct *files)
 {
-	struct files_struct *files = task->files;
-
-	if (files)
-		atomic_inc(&files->count);
-	return files;
+	atomic_inc(&files->count);
 }
 
 /* Linux: put_files_struct(). Drop a reference; the last closes every file

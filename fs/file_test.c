@@ -16,19 +16,7 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/syscalls.h>
-
-extern const struct syscall_desc __start_syscalls[], __stop_syscalls[];
-
-/* System call nr with up to three arguments, through its SYSCALL_DEFINE. */
-static long call_syscall(unsigned int nr, long a0, long a1, long a2)
-{
-	struct pt_regs regs = { .di = a0, .si = a1, .dx = a2, .orig_ax = nr };
-
-	for (const struct syscall_desc *d = __start_syscalls; d < __stop_syscalls; d++)
-		if (d->nr == nr)
-			return d->fn(&regs);
-	return -ENOSYS;
-}
+#include "ktest_user.h"
 
 #define sys_dup(fd) call_syscall(__NR_dup, fd, 0, 0)
 #define sys_dup2(a, b) call_syscall(__NR_dup2, a, b, 0)
@@ -48,10 +36,11 @@ static unsigned long free_pages_now(void)
 /* Swap in an empty fd table for the test; put_table() restores the old. */
 static struct files_struct *new_table(struct ktest *test)
 {
-	struct files_struct *saved = current->files, *files = dup_fd(&init_files);
+	int err;
+	struct files_struct *saved = current->files, *files = dup_fd(&init_files, &err);
 
-	KTEST_EXPECT_TRUE(test, !IS_ERR(files));
-	current->files = IS_ERR(files) ? NULL : files;
+	KTEST_EXPECT_NOT_NULL(test, files);
+	current->files = files;
 	return saved;
 }
 
@@ -206,19 +195,24 @@ static void fd_exhaustion_test(struct ktest *test)
 	KTEST_EXPECT_EQ(test, free_pages_now(), before);
 }
 
+static struct task_struct fake_task;	/* only its files and fs are used */
+
 /* fork's copy: the same files (one more reference each) in the same fds,
- * the same close-on-exec flags; then independent. Also fs_struct's copy. */
+ * the same close-on-exec flags; then independent. Sharing (CLONE_FILES,
+ * CLONE_FS) and exit_files()/exit_fs(). Also fs_struct's copy. */
 static void fd_dup_fd_test(struct ktest *test)
 {
 	unsigned long before = free_pages_now();
 	struct files_struct *saved = new_table(test), *parent, *child;
 	struct fs_struct *fs;
+	int err;
 
 	KTEST_ASSERT_EQ(test, open_fd("/etc/motd", O_RDONLY), 0);
 	KTEST_EXPECT_EQ(test, sys_dup3(0, 70, O_CLOEXEC), 70);
 	parent = current->files;
-	child = dup_fd(parent);
-	KTEST_ASSERT_TRUE(test, !IS_ERR(child));
+	child = dup_fd(parent, &err);
+	KTEST_ASSERT_NOT_NULL(test, child);
+	KTEST_EXPECT_EQ(test, err, 0);
 	KTEST_EXPECT_EQ(test, refs(0), 4);	/* two fds in each table */
 	KTEST_EXPECT_GE(test, child->fdt->max_fds, 71);
 	KTEST_EXPECT_EQ(test, child->fdt->fd[70], parent->fdt->fd[0]);
@@ -226,14 +220,27 @@ static void fd_dup_fd_test(struct ktest *test)
 	KTEST_EXPECT_EQ(test, sys_close(70), 0);
 	KTEST_EXPECT_NOT_NULL(test, child->fdt->fd[70]);	/* the child's is its own */
 	KTEST_EXPECT_EQ(test, refs(0), 3);
-	put_files_struct(child);
+	get_files_struct(child);	/* CLONE_FILES: a second task shares it */
+	fake_task.files = child;
+	exit_files(&fake_task);
+	KTEST_EXPECT_NULL(test, fake_task.files);
+	KTEST_EXPECT_EQ(test, refs(0), 3);
+	fake_task.files = child;
+	exit_files(&fake_task);	/* the last user closes its files */
 	KTEST_EXPECT_EQ(test, refs(0), 1);
 
 	fs = copy_fs_struct(current_fs());
 	KTEST_ASSERT_NOT_NULL(test, fs);
 	KTEST_EXPECT_EQ(test, fs->pwd.dentry, current_fs()->pwd.dentry);
 	KTEST_EXPECT_EQ(test, fs->umask, current_umask());
-	free_fs_struct(fs);
+	get_fs_struct(fs);	/* CLONE_FS: two tasks share it */
+	KTEST_EXPECT_EQ(test, fs->users, 2);
+	fake_task.fs = fs;
+	exit_fs(&fake_task);	/* one exits: still there */
+	KTEST_EXPECT_NULL(test, fake_task.fs);
+	KTEST_EXPECT_EQ(test, fs->users, 1);
+	fake_task.fs = fs;
+	exit_fs(&fake_task);	/* the last: freed (the leak check below sees it) */
 	put_table(saved);
 	KTEST_EXPECT_EQ(test, free_pages_now(), before);
 }

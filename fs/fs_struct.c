@@ -103,6 +103,15 @@ void exit_fs(struct task_struct *tsk)
 		free_fs_struct(fs);
 }
 
+/* One more task shares fs (CLONE_FS). Linux's copy_fs() does this
+ * inline: fs->users++ under fs->lock. Dropped by exit_fs(). */
+void get_fs_struct(struct fs_struct *fs)
+{
+	spin_lock(&fs->lock);
+	fs->users++;
+	spin_unlock(&fs->lock);
+}
+
 /* Linux: copy_fs_struct(). A copy for fork without CLONE_FS: same root,
  * cwd (referenced again) and umask. NULL if out of memory. (With
  * CLONE_FS, copy_fs() just does fs->users++ under fs->lock.) */

@@ -117,11 +117,11 @@ int init_stat(const char *filename, struct kstat *stat, int flags)
 int setup_task_files_fs(struct task_struct *tsk)
 {
 	if (!tsk->files) {
-		struct files_struct *files = dup_fd(&init_files);
+		int err;
 
-		if (IS_ERR(files))
-			return PTR_ERR(files);
-		tsk->files = files;
+		tsk->files = dup_fd(&init_files, &err);
+		if (!tsk->files)
+			return err;
 	}
 	if (!tsk->fs) {
 		tsk->fs = copy_fs_struct(&init_fs);

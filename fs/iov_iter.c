@@ -3,6 +3,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/fs.h>
+#include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
@@ -93,6 +94,30 @@ size_t copy_from_iter(void *addr, size_t bytes, struct iov_iter *i)
 	if (i->iter_type == ITER_KVEC)
 		return kvec_step(i, bytes, addr, -1);
 	return iterate_user(i, bytes, addr, step_from_user);
+}
+
+/*
+ * Linux: copy_page_from_iter_atomic(). copy_from_iter() into a file's
+ * page at offset, except that bytes a fault kept from being copied are
+ * left as they were: copy_from_user() zeroes them, which in a file would
+ * wipe out data a failed write() must not touch. Hence the bounce buffer.
+ */
+size_t copy_page_from_iter_atomic(struct page *page, size_t offset, size_t bytes,
+				  struct iov_iter *i)
+{
+	char *dst = (char *)page_address(page) + offset, bounce[128];
+	size_t done = 0;
+
+	while (done < bytes) {
+		size_t n = min(sizeof(bounce), bytes - done);
+		size_t got = copy_from_iter(bounce, n, i);
+
+		memcpy(dst + done, bounce, got);
+		done += got;
+		if (got < n)
+			break;
+	}
+	return done;
 }
 
 /* Linux: iov_iter_zero(). Zeroes, for a hole in a file. */

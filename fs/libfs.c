@@ -83,8 +83,8 @@ static unsigned int dt_type(const struct inode *inode)
 /*
  * Linux: dcache_readdir(). Give ctx "." and "..", then each name after the
  * cursor until ctx is full; leave the cursor before the first name not
- * given. ctx->actor copies to user space: it runs under dcache_mutex, as
- * Linux's runs under the directory's i_rwsem.
+ * given. ctx->actor runs under dcache_mutex, so it must not touch user
+ * memory (getdents64 collects in a kernel buffer).
  */
 static int dcache_readdir(struct file *file, struct dir_context *ctx)
 {

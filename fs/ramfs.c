@@ -219,7 +219,7 @@ static ssize_t ramfs_file_write_iter(struct kiocb *iocb, struct iov_iter *from)
 			err = -ENOMEM;
 			break;
 		}
-		copied = copy_from_iter((char *)page_address(page) + offset, n, from);
+		copied = copy_page_from_iter_atomic(page, offset, n, from);
 		pos += copied;
 		done += copied;
 		if (copied < n)

@@ -5,8 +5,11 @@
 #include <linux/dirent.h>
 #include <linux/file.h>
 #include <linux/fs.h>
+#include <linux/slab.h>
+#include <linux/string.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
+#include <asm/page.h>
 
 /*
  * Linux: iterate_dir(). Give ctx the directory's entries from f_pos on;
@@ -30,52 +33,54 @@ int iterate_dir(struct file *file, struct dir_context *ctx)
 
 struct getdents_callback64 {
 	struct dir_context ctx;
-	struct linux_dirent64 __user *current_dir;	/* where the next record goes */
-	int count;	/* bytes left in the user's buffer */
+	char *current_dir;	/* where the next record goes, in the kernel buffer */
+	int count;	/* bytes left there */
 	int error;	/* why it stopped, if before the end */
 };
 
 /*
- * Linux: filldir64(). Write one record: the fixed part, the name and its
- * NUL, padded to 8 bytes. false when it does not fit (or on a fault).
+ * Linux: filldir64(). Add one record: the fixed part, the name and its
+ * NUL, padded to 8 bytes. false when it does not fit.
  */
 static bool filldir64(struct dir_context *ctx, const char *name, int namlen, loff_t offset,
 		      u64 ino, unsigned int d_type)
 {
 	struct getdents_callback64 *buf = container_of(ctx, struct getdents_callback64, ctx);
-	struct linux_dirent64 __user *dirent = buf->current_dir;
+	struct linux_dirent64 *dirent = (struct linux_dirent64 *)buf->current_dir;
 	int reclen = ALIGN(offsetof(struct linux_dirent64, d_name) + namlen + 1, sizeof(u64));
-	struct linux_dirent64 d = {
+
+	buf->error = -EINVAL;	/* only seen if not even one record fits */
+	if (reclen > buf->count)
+		return false;
+	*dirent = (struct linux_dirent64){
 		.d_ino = ino,
 		.d_off = offset + 1,	/* the next entry's position */
 		.d_reclen = reclen,
 		.d_type = d_type,
 	};
-
-	buf->error = -EINVAL;	/* only seen if not even one record fits */
-	if (reclen > buf->count)
-		return false;
-	if (copy_to_user(dirent, &d, offsetof(struct linux_dirent64, d_name)) ||
-	    copy_to_user(dirent->d_name, name, namlen) || put_user((char)0, dirent->d_name + namlen)) {
-		buf->error = -EFAULT;
-		return false;
-	}
-	buf->current_dir = (void __user *)((char __user *)dirent + reclen);
+	memcpy(dirent->d_name, name, namlen);
+	memset(dirent->d_name + namlen, 0, reclen - offsetof(struct linux_dirent64, d_name) - namlen);
+	buf->current_dir += reclen;
 	buf->count -= reclen;
 	return true;
 }
 
-/* Linux: fs/readdir.c sys_getdents64(). Returns the bytes written, 0 at
- * the end, EINVAL if the buffer cannot hold even one entry. */
+/*
+ * Linux: fs/readdir.c sys_getdents64(). Returns the bytes written, 0 at
+ * the end, EINVAL if the buffer cannot hold even one entry. Linux's
+ * filldir64 copies each record straight to user space while the directory
+ * is locked; here the records collect in a kernel buffer (up to a page per
+ * call) and are copied out after: dcache_mutex is one lock for the whole
+ * tree, and a user copy may fault and sleep on the address space's lock.
+ */
 SYSCALL_DEFINE3(getdents64, unsigned int, fd, struct linux_dirent64 __user *, dirent,
 		unsigned int, count)
 {
-	struct getdents_callback64 buf = {
-		.ctx.actor = filldir64,
-		.count = min(count, 0x7fffffffU),
-		.current_dir = dirent,
-	};
+	struct getdents_callback64 buf = { .ctx.actor = filldir64 };
+	size_t size = min((size_t)count, (size_t)PAGE_SIZE);
 	struct file *f;
+	char *kbuf;
+	loff_t pos;
 	int error;
 
 	if (!access_ok(dirent, count))
@@ -83,9 +88,25 @@ SYSCALL_DEFINE3(getdents64, unsigned int, fd, struct linux_dirent64 __user *, di
 	f = fdget_pos(fd);
 	if (!f)
 		return -EBADF;
+	kbuf = kmalloc(size ? size : 1, GFP_KERNEL);
+	if (!kbuf) {
+		fdput_pos(f);
+		return -ENOMEM;
+	}
+	buf.current_dir = kbuf;
+	buf.count = size;
+	pos = f->f_pos;
 	error = iterate_dir(f, &buf.ctx);
-	if (error >= 0)
-		error = buf.count < (int)count ? (int)count - buf.count : buf.error;
+	if (error >= 0) {
+		int used = size - buf.count;
+
+		error = used ? used : buf.error;
+		if (used && copy_to_user(dirent, kbuf, used)) {
+			error = -EFAULT;	/* nothing was read: the entries stay unread */
+			f->f_op->llseek(f, pos, SEEK_SET);
+		}
+	}
+	kfree(kbuf);
 	fdput_pos(f);
 	return error;
 }

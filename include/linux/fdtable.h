@@ -43,8 +43,8 @@ struct files_struct {
 
 extern struct files_struct init_files;
 
-struct files_struct *dup_fd(struct files_struct *oldf);
-struct files_struct *get_files_struct(struct task_struct *task);
+struct files_struct *dup_fd(struct files_struct *oldf, int *errorp);
+void get_files_struct(struct files_struct *files);
 void put_files_struct(struct files_struct *files);
 void exit_files(struct task_struct *tsk);
 void do_close_on_exec(struct files_struct *files);

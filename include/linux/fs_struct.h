@@ -19,6 +19,7 @@ struct fs_struct {
 extern struct fs_struct init_fs;
 
 struct fs_struct *copy_fs_struct(struct fs_struct *old);
+void get_fs_struct(struct fs_struct *fs);
 void free_fs_struct(struct fs_struct *fs);
 void exit_fs(struct task_struct *tsk);
 void set_fs_root(struct fs_struct *fs, const struct path *path);

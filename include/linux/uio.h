@@ -67,6 +67,9 @@ static inline size_t iov_iter_count(const struct iov_iter *i)
 size_t copy_to_iter(const void *addr, size_t bytes, struct iov_iter *i);
 size_t copy_from_iter(void *addr, size_t bytes, struct iov_iter *i);
 size_t iov_iter_zero(size_t bytes, struct iov_iter *i);
+struct page;
+size_t copy_page_from_iter_atomic(struct page *page, size_t offset, size_t bytes,
+				  struct iov_iter *i);
 
 /*
  * Copy nr_segs iovecs from uvec and check them (EINVAL for too many
