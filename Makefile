@@ -37,7 +37,7 @@ KASFLAGS := -g -Wa,--fatal-warnings -Iinclude -Iarch/x86_64/include -I$(B)/inclu
 KLDFLAGS := -nostdlib -static -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments
 
 KSRC := $(filter-out arch/x86_64/asm-offsets.c,\
-	$(sort $(shell find boot arch kernel mm lib init fs -name '*.c' -o -name '*.S' 2>/dev/null)))
+	$(sort $(shell find boot arch kernel mm lib init fs drivers -name '*.c' -o -name '*.S' 2>/dev/null)))
 KOBJ := $(patsubst %,$(B)/%.o,$(basename $(KSRC)))
 
 .PHONY: all iso run debug debug-qemu test clean help deps FORCE

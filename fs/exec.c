@@ -15,7 +15,9 @@
 #include <linux/elf.h>
 #include <linux/mman.h>
 #include <linux/random.h>
+#include <linux/fdtable.h>
 #include <linux/fs.h>
+#include <linux/fs_struct.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
@@ -40,7 +42,7 @@ static int copy_strings(struct linux_binprm *bprm, const char *const *argv, bool
 		long len;
 
 		if (from_user) {
-			if (get_user(str, (const char *const __user *)argv + *count))
+			if (get_user(str, (const char *__user *)argv + *count))
 				return -EFAULT;
 		} else {
 			str = argv[*count];

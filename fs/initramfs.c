@@ -1,5 +1,6 @@
 /*
- * The initramfs reader: walking a cpio "newc" archive held in memory.
+ * The initramfs: walking a cpio "newc" archive held in memory, and
+ * unpacking it into the rootfs at boot (populate_rootfs(), at the end).
  * Linux: init/initramfs.c. Linux's reader is a state machine (do_start,
  * do_header, do_skip, do_name, do_copy, ...) because it unpacks while
  * decompressing, a piece at a time; here the whole archive is already in
@@ -18,7 +19,9 @@
  * then another archive (Linux unpacks concatenated archives the same way).
  */
 #include <linux/kernel.h>
+#include <linux/fs.h>
 #include <linux/initramfs.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <asm/page.h>
 #include <asm/setup.h>
@@ -305,7 +308,7 @@ static int print_entry(const struct cpio_entry *e, void *arg)
  * At boot: check the archive GRUB loaded, then list it ("initramfs: N
  * entries, M bytes" and a line per entry), or say what is wrong with it and
  * list what came before the damage. Linux has no listing: its
- * populate_rootfs() unpacks straight away (the next step here).
+ * populate_rootfs() unpacks straight away (as ours then does).
  */
 void initramfs_list(void)
 {
@@ -327,4 +330,173 @@ void initramfs_list(void)
 	pr_err("initramfs: %lu bytes, damaged: %s\n", (unsigned long)len, err.msg);
 	pr_err("initramfs: the entries before the damage:\n");
 	cpio_for_each(buf, len, print_entry, NULL, NULL);
+}
+
+/* Linux: clean_path(). If path exists as another type than fmode says,
+ * remove it, so the archive's entry can take its place. */
+static void clean_path(const char *path, umode_t fmode)
+{
+	struct kstat st;
+
+	if (!init_stat(path, &st, AT_SYMLINK_NOFOLLOW) && ((st.mode ^ fmode) & S_IFMT)) {
+		if (S_ISDIR(st.mode))
+			init_rmdir(path);
+		else
+			init_unlink(path);
+	}
+}
+
+/* A regular file with the entry's data. Linux: do_name() and do_copy(). */
+static int unpack_file(const struct cpio_entry *e)
+{
+	struct file *file = filp_open(e->name, O_WRONLY | O_CREAT | O_TRUNC, e->mode & 07777);
+	loff_t pos = 0;
+	int err = 0;
+
+	if (IS_ERR(file))
+		return PTR_ERR(file);
+	while (!err && (size_t)pos < e->size) {
+		ssize_t n = kernel_write(file, (const char *)e->data + pos, e->size - pos, &pos);
+
+		if (n <= 0)
+			err = n ? n : -EIO;
+	}
+	fput(file);
+	return err;
+}
+
+/* A symbolic link whose body is the entry's data. Linux: do_symlink(). */
+static int unpack_symlink(const struct cpio_entry *e)
+{
+	char *body;
+	int err;
+
+	if (e->size >= PATH_MAX || memchr(e->data, 0, e->size))
+		return -EINVAL;
+	body = kmalloc(e->size + 1, GFP_KERNEL);
+	if (!body)
+		return -ENOMEM;
+	memcpy(body, e->data, e->size);
+	body[e->size] = '\0';
+	err = init_symlink(body, e->name);
+	kfree(body);
+	return err;
+}
+
+/* What the unpacking saw, for the summary. */
+struct unpack_state {
+	int failed;
+};
+
+/*
+ * Create one entry, then give it the archive's owner, mode and times (a
+ * link keeps its 0777). Always returns 0: a bad entry is reported and the
+ * rest still unpacked. Linux: do_name() and do_symlink() (with
+ * maybe_link() for hard links, not done here).
+ */
+static int unpack_entry(const struct cpio_entry *e, void *arg)
+{
+	struct unpack_state *st = arg;
+	umode_t mode = e->mode & (S_IFMT | 07777);
+	struct timespec64 mtime = { .tv_sec = e->mtime };
+	struct kstat old;
+	int err;
+
+	switch (mode & S_IFMT) {
+	case S_IFDIR:
+		clean_path(e->name, mode);
+		err = init_mkdir(e->name, mode & 07777);
+		if (err == -EEXIST)	/* already there (/dev, /, a second archive) */
+			err = 0;
+		break;
+	case S_IFREG:
+		clean_path(e->name, mode);
+		err = unpack_file(e);
+		break;
+	case S_IFCHR:
+	case S_IFBLK:
+	case S_IFIFO:
+	case S_IFSOCK:
+	case S_IFLNK:	/* replaces whatever non-directory was there (Linux keeps the old) */
+		clean_path(e->name, mode);
+		if (!init_stat(e->name, &old, AT_SYMLINK_NOFOLLOW) && !S_ISDIR(old.mode))
+			init_unlink(e->name);
+		if (S_ISLNK(mode))
+			err = unpack_symlink(e);
+		else
+			err = init_mknod(e->name, mode,
+					 new_encode_dev(MKDEV(e->rdevmajor, e->rdevminor)));
+		break;
+	default:
+		err = -EINVAL;	/* an unknown file type */
+		break;
+	}
+	if (!err)
+		err = init_chown(e->name, e->uid, e->gid);
+	if (!err && !S_ISLNK(mode))
+		err = init_chmod(e->name, mode & 07777);	/* undo the umask */
+	if (!err && !S_ISDIR(mode))
+		err = init_utimes(e->name, &mtime);
+	if (err) {
+		pr_warn("initramfs: cannot unpack %s: error %d\n", e->name, err);
+		st->failed++;
+	}
+	return 0;
+}
+
+/* Directories last get their times, since filling them changed them.
+ * Linux: dir_add() and dir_utime(). */
+static int set_dir_time(const struct cpio_entry *e, void *arg)
+{
+	struct timespec64 mtime = { .tv_sec = e->mtime };
+
+	if (S_ISDIR(e->mode))
+		init_utimes(e->name, &mtime);
+	return 0;
+}
+
+/* See include/linux/initramfs.h. */
+int unpack_to_rootfs(const void *buf, size_t len, struct cpio_error *err)
+{
+	struct unpack_state st = { 0 };
+	int n = cpio_for_each(buf, len, unpack_entry, &st, err);
+
+	cpio_for_each(buf, len, set_dir_time, NULL, NULL);
+	if (st.failed)
+		pr_warn("initramfs: %d entries could not be unpacked\n", st.failed);
+	return n;
+}
+
+/* Linux's kernel carries a small built-in archive (usr/default_cpio_list),
+ * unpacked before the boot loader's: /dev and the console's node. */
+static void default_rootfs(void)
+{
+	int err = init_mkdir("/dev", 0755);
+
+	if (err && err != -EEXIST)
+		pr_err("populate_rootfs: cannot make /dev: error %d\n", err);
+	err = init_mknod("/dev/console", S_IFCHR | 0600, new_encode_dev(MKDEV(5, 1)));
+	if (err && err != -EEXIST)
+		pr_err("populate_rootfs: cannot make /dev/console: error %d\n", err);
+}
+
+/* See include/linux/initramfs.h. */
+void populate_rootfs(void)
+{
+	struct cpio_error err;
+	struct kstat st;
+	int n;
+
+	default_rootfs();
+	if (initrd_start) {
+		n = unpack_to_rootfs(__va(initrd_start), initrd_end - initrd_start, &err);
+		if (n < 0)
+			pr_err("Initramfs unpacking failed: %s\n", err.msg);
+		else
+			pr_info("initramfs: unpacked %d entries into the rootfs\n", n);
+	}
+	if (init_stat("/tmp", &st, 0)) {	/* programs expect a writable /tmp */
+		init_mkdir("/tmp", 0777);
+		init_chmod("/tmp", S_ISVTX | 0777);
+	}
 }

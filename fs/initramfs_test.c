@@ -6,8 +6,12 @@
  * read past the end of the buffer.
  */
 #include <linux/kernel.h>
+#include <linux/fs.h>
 #include <linux/initramfs.h>
 #include <linux/ktest.h>
+#include <linux/mm.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <asm/page.h>
 #include <asm/setup.h>
@@ -397,10 +401,87 @@ static void initramfs_boot_archive_test(struct ktest *test)
 	KTEST_EXPECT_GT(test, motd_entry.size, 0);
 }
 
+/* The archive unpacked into a directory: each kind of entry with its mode
+ * (umask undone), owner, times and data, a symbolic link; a damaged
+ * archive unpacks what comes before the damage. Nothing leaks. */
+static void initramfs_unpack_test(struct ktest *test)
+{
+	static char buf[ARCHIVE_MAX];
+	unsigned long pages;
+	struct cpio_error err;
+	struct file *f;
+	struct kstat st;
+	size_t len = 0, four_at, console;
+	loff_t pos = 0;
+	char data[32];
+
+	put_entry(buf, &len, "070701", "etc", S_IFDIR | 0755, "", 0);
+	put_entry(buf, &len, "070701", "etc/motd", S_IFREG | 0644, motd, sizeof(motd) - 1);
+	put_entry(buf, &len, "070701", "etc/sh", S_IFLNK | 0777, "/bin/true", 9);
+	put_entry(buf, &len, "070701", "tmp", S_IFDIR | S_ISVTX | 0777, "", 0);
+	console = put_entry(buf, &len, "070701", "console", S_IFCHR | 0600, "", 0);
+	set_field(buf, console, 9, "00000005");	/* rdevmajor */
+	set_field(buf, console, 10, "00000001");	/* rdevminor */
+	four_at = put_entry(buf, &len, "070701", "four", S_IFREG | 0600, four, 4);
+	put_entry(buf, &len, "070701", "TRAILER!!!", 0, "", 0);
+
+	drop_slab();
+	pages = nr_free_pages();
+	KTEST_ASSERT_EQ(test, setup_task_files_fs(current), 0);
+	KTEST_ASSERT_EQ(test, init_mkdir("/tmp/ktest-unpack", 0755), 0);
+	KTEST_ASSERT_EQ(test, init_chdir("/tmp/ktest-unpack"), 0);
+	KTEST_EXPECT_EQ(test, unpack_to_rootfs(buf, len, &err), 6);
+
+	KTEST_EXPECT_EQ(test, init_stat("etc/motd", &st, 0), 0);
+	KTEST_EXPECT_EQ(test, st.mode, S_IFREG | 0644);
+	KTEST_EXPECT_EQ(test, st.size, sizeof(motd) - 1);
+	KTEST_EXPECT_EQ(test, st.uid, 1000);
+	KTEST_EXPECT_EQ(test, st.gid, 100);
+	KTEST_EXPECT_EQ(test, st.mtime.tv_sec, 0x65000000);
+	f = filp_open("etc/motd", O_RDONLY, 0);
+	KTEST_ASSERT_TRUE(test, !IS_ERR(f));
+	KTEST_EXPECT_EQ(test, kernel_read(f, data, sizeof(data), &pos), sizeof(motd) - 1);
+	KTEST_EXPECT_EQ(test, memcmp(data, motd, sizeof(motd) - 1), 0);
+	fput(f);
+	KTEST_EXPECT_EQ(test, init_stat("etc", &st, 0), 0);
+	KTEST_EXPECT_EQ(test, st.mtime.tv_sec, 0x65000000);	/* set after its files were made */
+	KTEST_EXPECT_EQ(test, init_stat("etc/sh", &st, 0), -ENOENT);	/* to /bin/true: not here */
+	KTEST_EXPECT_EQ(test, init_stat("etc/sh", &st, AT_SYMLINK_NOFOLLOW), 0);
+	KTEST_EXPECT_EQ(test, st.mode, S_IFLNK | 0777);
+	KTEST_EXPECT_EQ(test, st.size, 9);
+	KTEST_EXPECT_EQ(test, init_stat("tmp", &st, 0), 0);
+	KTEST_EXPECT_EQ(test, st.mode, S_IFDIR | S_ISVTX | 0777);
+	KTEST_EXPECT_EQ(test, init_stat("console", &st, 0), 0);
+	KTEST_EXPECT_EQ(test, st.mode, S_IFCHR | 0600);
+	KTEST_EXPECT_EQ(test, st.rdev, MKDEV(5, 1));
+	KTEST_EXPECT_EQ(test, init_stat("four", &st, 0), 0);
+	KTEST_EXPECT_EQ(test, st.mode, S_IFREG | 0600);
+	KTEST_EXPECT_EQ(test, st.size, 4);
+
+	/* Unpacking again over it (a second archive) is fine; a damaged one
+	 * creates the entries before the damage. */
+	KTEST_EXPECT_EQ(test, unpack_to_rootfs(buf, len, &err), 6);
+	KTEST_EXPECT_EQ(test, init_unlink("four"), 0);
+	KTEST_EXPECT_EQ(test, unpack_to_rootfs(buf, four_at + 118, &err), -CPIO_EDATA);
+	KTEST_EXPECT_EQ(test, init_stat("console", &st, 0), 0);
+	KTEST_EXPECT_EQ(test, init_stat("four", &st, 0), -ENOENT);
+
+	KTEST_EXPECT_EQ(test, init_unlink("etc/motd"), 0);
+	KTEST_EXPECT_EQ(test, init_unlink("etc/sh"), 0);
+	KTEST_EXPECT_EQ(test, init_rmdir("etc"), 0);
+	KTEST_EXPECT_EQ(test, init_rmdir("tmp"), 0);
+	KTEST_EXPECT_EQ(test, init_unlink("console"), 0);
+	KTEST_EXPECT_EQ(test, init_chdir("/"), 0);
+	KTEST_EXPECT_EQ(test, init_rmdir("/tmp/ktest-unpack"), 0);
+	drop_slab();
+	KTEST_EXPECT_EQ(test, nr_free_pages(), pages);
+}
+
 KTEST_SUITE(initramfs, KTEST_CASE(initramfs_good_archive_test),
 	    KTEST_CASE(initramfs_checksum_test), KTEST_CASE(initramfs_truncated_test),
 	    KTEST_CASE(initramfs_bad_magic_test), KTEST_CASE(initramfs_name_past_end_test),
 	    KTEST_CASE(initramfs_bad_hex_test), KTEST_CASE(initramfs_data_past_end_test),
 	    KTEST_CASE(initramfs_missing_trailer_test), KTEST_CASE(initramfs_concatenated_test),
 	    KTEST_CASE(initramfs_empty_test), KTEST_CASE(initramfs_callback_stop_test),
-	    KTEST_CASE(initramfs_mode_string_test), KTEST_CASE(initramfs_boot_archive_test));
+	    KTEST_CASE(initramfs_mode_string_test), KTEST_CASE(initramfs_boot_archive_test),
+	    KTEST_CASE(initramfs_unpack_test));

@@ -6,8 +6,8 @@
  */
 #include <linux/kernel.h>
 #include <linux/binfmts.h>
-#include <linux/fs.h>
 #include <linux/cpu.h>
+#include <linux/fs.h>
 #include <linux/init.h>
 #include <linux/initramfs.h>
 #include <linux/jiffies.h>
@@ -25,6 +25,7 @@
 #include <asm/percpu.h>
 #include <asm/serial.h>
 #include <asm/setup.h>
+#include <asm/syscall.h>
 #include <asm/time.h>
 #include <asm/traps.h>
 #include <asm/tsc.h>
@@ -59,8 +60,9 @@ static int run_init_process(const char *init_filename)
  */
 static int kernel_init(void *unused)
 {
-	ktest_run_requested();	/* "ktest": run the in-kernel tests, power off */
+	populate_rootfs();	/* the initramfs, unpacked (Linux: an initcall of do_basic_setup) */
 	console_on_rootfs();	/* fds 0, 1, 2 on /dev/console */
+	ktest_run_requested();	/* "ktest": run the in-kernel tests, power off */
 
 	if (execute_command) {
 		int ret = run_init_process(execute_command);
@@ -99,6 +101,7 @@ void start_kernel(u32 magic, unsigned long info_phys)
 	early_cpu_init();	/* CPUID: what this CPU can do */
 	fpu__init_cpu();	/* SSE on, for user programs; the initial FPU state */
 	trap_init();		/* GDT, TSS, IDT: faults are reported from here on */
+	syscall_init();		/* the SYSCALL instruction enters entry_SYSCALL_64 */
 
 	parse_multiboot2(magic, info_phys);
 	parse_boot_params(true);	/* early_param() options */
@@ -116,6 +119,7 @@ void start_kernel(u32 magic, unsigned long info_phys)
 	initramfs_list();
 	pid_init();		/* Linux: pid_idr_init() */
 	fork_init();
+	vfs_caches_init();	/* the rootfs, /dev/console's tty */
 
 	run_crash_test();	/* crash=... */
 	rest_init();

@@ -9,7 +9,9 @@
  */
 #include <linux/kernel.h>
 #include <linux/completion.h>
+#include <linux/fdtable.h>
 #include <linux/fs.h>
+#include <linux/fs_struct.h>
 #include <linux/mm.h>
 #include <linux/pid.h>
 #include <linux/sched.h>

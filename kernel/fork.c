@@ -12,7 +12,9 @@
  */
 #include <linux/kernel.h>
 #include <linux/completion.h>
+#include <linux/fdtable.h>
 #include <linux/fs.h>
+#include <linux/fs_struct.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
 #include <linux/pid.h>
@@ -197,7 +199,9 @@ static int copy_mm(unsigned long clone_flags, struct task_struct *tsk)
 
 	tsk->mm = NULL;
 	tsk->active_mm = NULL;
-	if (!oldmm)
+	/* A kernel thread never gets a user address space, even from a parent
+	 * that is borrowing one (kthread_use_mm). */
+	if (!oldmm || (tsk->flags & PF_KTHREAD))
 		return 0;
 	if (clone_flags & CLONE_VM) {
 		mmget(oldmm);
@@ -284,7 +288,7 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	retval = copy_mm(clone_flags, p);
 	if (retval)
 		goto bad_fork_cleanup_signal;
-	trace_fork("  copy_mm: %s\n", !current->mm ? "no address space (kernel thread)" :
+	trace_fork("  copy_mm: %s\n", !p->mm ? "no address space (kernel thread)" :
 				       clone_flags & CLONE_VM ? "share the address space (CLONE_VM)" :
 				       "dup_mm: copy page tables, pages copy-on-write");
 	retval = copy_thread(p, args);

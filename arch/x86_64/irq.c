@@ -8,6 +8,7 @@
 #include <asm/desc.h>
 #include <asm/i8259.h>
 #include <asm/idtentry.h>
+#include <asm/io_apic.h>
 #include <asm/irq.h>
 #include <asm/irqflags.h>
 #include <asm/smp.h>
@@ -26,13 +27,21 @@ void init_IRQ(void)
 }
 
 /*
- * An interrupt on a vector no driver claimed. None are routed yet (the
- * PICs are masked and there is no I/O APIC driver), so this is reported,
- * acknowledged if the APIC has it in service, and otherwise ignored.
- * Linux: irq.c common_interrupt() -> ack_bad_irq() path ("No irq handler").
+ * A device interrupt: run the handler request_irq() set up for the vector
+ * (io_apic.c). A vector no driver claimed is reported, acknowledged if the
+ * APIC has it in service, and otherwise ignored.
+ * Linux: irq.c common_interrupt() -> handle_irq(), or the ack_bad_irq()
+ * path ("No irq handler").
  */
 void common_interrupt(struct pt_regs *regs, unsigned long vector)
 {
+	struct irq_desc *desc = vector < NR_VECTORS ? vector_irq[vector] : NULL;
+
+	if (desc) {
+		handle_irq(desc, regs);
+		irqentry_exit(regs);
+		return;
+	}
 	pr_emerg("common_interrupt: %d.%lu No irq handler for vector\n",
 		 raw_smp_processor_id(), vector);
 	if (apic_vector_in_service(vector))

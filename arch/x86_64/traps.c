@@ -12,6 +12,7 @@
  * nmi.c.
  */
 #include <linux/kernel.h>
+#include <linux/sched.h>
 #include <linux/signal.h>
 #include <linux/spinlock.h>
 #include <asm/cpufeature.h>
@@ -80,6 +81,9 @@ int notify_die(enum die_val val, const char *str, struct pt_regs *regs, long err
 static void handle_user_fault(struct pt_regs *regs, const char *str, long error_code,
 			      int trapnr, int signr)
 {
+	/* Linux: show_signal() ("traps: NAME[PID] trap ... ip:... sp:..."). */
+	pr_info("traps: %s[%d] trap %s ip:%lx sp:%lx error:%lx\n", current->comm, current->pid,
+		str, regs->ip, regs->sp, error_code);
 	force_sig_fault(signr, 0, (void __user *)regs->ip);
 }
 

@@ -55,7 +55,8 @@ static void vga_update_cursor(void)
 	outb((u8)(pos >> 8), 0x3d5);
 }
 
-static void vga_write(const char *s, size_t len)
+/* Write to the screen (printk's console, and the console tty's mirror). */
+void vga_write(const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++)
 		vga_putc(s[i]);

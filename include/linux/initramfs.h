@@ -17,21 +17,7 @@
 
 #include <linux/types.h>
 
-/* File types and permission bits in an entry's mode (as Linux's
- * include/uapi/linux/stat.h, octal). */
-#ifndef S_IFMT
-#define S_IFMT 0170000
-#define S_IFSOCK 0140000
-#define S_IFLNK 0120000
-#define S_IFREG 0100000
-#define S_IFBLK 0060000
-#define S_IFDIR 0040000
-#define S_IFCHR 0020000
-#define S_IFIFO 0010000
-#define S_ISUID 0004000
-#define S_ISGID 0002000
-#define S_ISVTX 0001000
-#endif
+#include <linux/stat.h>
 
 #define CPIO_HEADER_SIZE 110
 #define CPIO_NAME_MAX 4096	/* Linux's PATH_MAX, counting the NUL */
@@ -95,5 +81,22 @@ void cpio_mode_string(u32 mode, char out[11]);
 /* Print the boot initramfs (initrd_start..initrd_end): "initramfs: N entries,
  * M bytes" and one line per entry; or what is wrong with it. */
 void initramfs_list(void);
+
+/*
+ * Create every entry of the archive buf[0..len) in the filesystem, names
+ * relative to the caller's cwd: directories, regular files with their
+ * data, symbolic links, device nodes, FIFOs and sockets, each with the
+ * archive's mode, owner and mtime. Hard links become separate files (only
+ * the last has the data: the format stores it once). An entry that cannot be created is reported and
+ * skipped. Returns the number of entries, or a negative cpio error (*err
+ * filled in, err may be NULL) for a damaged archive, whose entries before
+ * the damage have been created. Linux: init/initramfs.c unpack_to_rootfs().
+ */
+int unpack_to_rootfs(const void *buf, size_t len, struct cpio_error *err);
+
+/* At boot, from kernel_init: /dev and /dev/console (Linux's built-in
+ * default archive), then the boot initramfs, then /tmp if it is missing.
+ * Linux: init/initramfs.c populate_rootfs(). */
+void populate_rootfs(void);
 
 #endif

@@ -19,6 +19,7 @@
 #define _LINUX_SYSCALLS_H
 
 #include <linux/kernel.h>
+#include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/unistd.h>
 

@@ -24,6 +24,10 @@ struct task_struct;
 struct kernel_clone_args;
 struct pt_regs;
 
+/* The pt_regs at the top of p's kernel stack: the user registers saved
+ * on entry. Linux: task_pt_regs(). */
+#define task_pt_regs(p) ((struct pt_regs *)((unsigned long)(p)->stack + THREAD_SIZE) - 1)
+
 /* Registers for a new program: user segments, interrupts on, everything
  * else zero. Linux: arch/x86/kernel/process_64.c start_thread(). */
 void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp);

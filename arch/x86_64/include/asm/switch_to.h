@@ -32,7 +32,5 @@ void ret_from_fork_asm(void);
  * "prev" is stale after the switch: we may come back much later). */
 #define switch_to(prev, next) __switch_to_asm(prev, next)
 
-/* The pt_regs at the top of p's kernel stack. Linux: task_pt_regs(). */
-#define task_pt_regs(p) ((struct pt_regs *)((unsigned long)(p)->stack + THREAD_SIZE) - 1)
 
 #endif

@@ -1,0 +1,103 @@
+/*
+ * For the fs tests: calling system calls as user space would, through the
+ * system-call table, and a few pages of user memory to point them at.
+ *
+ * uwin_open() builds a page table with UWIN_PAGES pages mapped at UWIN_BASE
+ * (user, writable, but the last read-only: UWIN_RO) and switches to it with
+ * preemption off, so the test task keeps it until uwin_close(); the page
+ * just past them is unmapped (UWIN_HOLE). The kernel sees the same bytes
+ * through uwin_k().
+ * Tests only: nothing else switches page tables behind the scheduler's back.
+ */
+#ifndef _FS_KTEST_USER_H
+#define _FS_KTEST_USER_H
+
+#include <linux/kernel.h>
+#include <linux/ktest.h>
+#include <linux/mm.h>
+#include <linux/pgtable.h>
+#include <linux/preempt.h>
+#include <linux/string.h>
+#include <linux/syscalls.h>
+#include <asm/tlbflush.h>
+
+extern const struct syscall_desc __start_syscalls[], __stop_syscalls[];
+
+/* System call nr with its arguments in the registers user space uses. */
+static inline long call_syscall6(unsigned int nr, long a0, long a1, long a2, long a3, long a4,
+				 long a5)
+{
+	struct pt_regs regs = { .di = a0, .si = a1, .dx = a2, .r10 = a3, .r8 = a4, .r9 = a5,
+				.orig_ax = nr };
+
+	for (const struct syscall_desc *d = __start_syscalls; d < __stop_syscalls; d++)
+		if (d->nr == nr)
+			return d->fn(&regs);
+	return -ENOSYS;
+}
+
+#define call_syscall(nr, a0, a1, a2) call_syscall6(nr, (long)(a0), (long)(a1), (long)(a2), 0, 0, 0)
+
+#define UWIN_BASE 0x400000UL
+#define UWIN_PAGES 5
+#define UWIN_RO (UWIN_BASE + (UWIN_PAGES - 1) * PAGE_SIZE)	/* user may read, not write */
+#define UWIN_HOLE (UWIN_BASE + UWIN_PAGES * PAGE_SIZE)	/* unmapped */
+
+struct uwin {
+	pgd_t *pgd;
+	unsigned long saved_cr3;
+	struct page *page[UWIN_PAGES];
+};
+
+/* The kernel's view of user address u inside the window. */
+static inline void *uwin_k(struct uwin *w, unsigned long u)
+{
+	return (char *)page_address(w->page[(u - UWIN_BASE) / PAGE_SIZE]) + u % PAGE_SIZE;
+}
+
+/* Put string s at user address u; returns u as a user pointer. */
+static inline const char __user *uwin_str(struct uwin *w, unsigned long u, const char *s)
+{
+	strscpy(uwin_k(w, u), s, PAGE_SIZE - u % PAGE_SIZE);
+	return (const char __user *)u;
+}
+
+static inline bool uwin_open(struct ktest *test, struct uwin *w)
+{
+	memset(w, 0, sizeof(*w));
+	w->pgd = pgd_alloc(NULL);
+	if (!KTEST_EXPECT_NOT_NULL(test, w->pgd))
+		return false;
+	for (int i = 0; i < UWIN_PAGES; i++) {
+		w->page[i] = alloc_page(GFP_KERNEL | __GFP_ZERO);
+		if (!KTEST_EXPECT_NOT_NULL(test, w->page[i]) ||
+		    !KTEST_EXPECT_EQ(test, map_page(w->pgd, UWIN_BASE + i * PAGE_SIZE,
+						    page_to_pfn(w->page[i]),
+						    i == UWIN_PAGES - 1 ? PAGE_READONLY : PAGE_SHARED), 0))
+			return false;
+	}
+	preempt_disable();
+	w->saved_cr3 = __read_cr3();
+	load_cr3(w->pgd);
+	return true;
+}
+
+static inline void uwin_close(struct uwin *w)
+{
+	if (w->saved_cr3) {
+		write_cr3(w->saved_cr3);
+		preempt_enable();
+	}
+	for (int i = 0; i < UWIN_PAGES; i++) {
+		if (!w->page[i])
+			continue;
+		unmap_page(w->pgd, UWIN_BASE + i * PAGE_SIZE);
+		__free_page(w->page[i]);
+	}
+	if (w->pgd) {
+		free_pgd_range(w->pgd, 0, USER_PTRS_PER_PGD * PGDIR_SIZE);
+		pgd_free(NULL, w->pgd);
+	}
+}
+
+#endif
