@@ -357,4 +357,10 @@ int init_stat(const char *filename, struct kstat *stat, int flags);
 int setup_task_files_fs(struct task_struct *tsk);
 void console_on_rootfs(void);
 
+/* The fd table and fs_struct calls fork, exec and exit make (dup_fd,
+ * copy_fs_struct, do_close_on_exec, exit_files, exit_fs...): Linux
+ * declares them in these two headers; fs.h brings them along. */
+#include <linux/fdtable.h>
+#include <linux/fs_struct.h>
+
 #endif
