@@ -207,8 +207,8 @@ SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
 	list_for_each_entry(p, &init_task.tasks, tasks) {
 		bool match;
 
-		if (p->group_leader != p || p->exit_state)
-			continue;
+		if (p->group_leader != p)
+			continue;	/* a zombie still counts: kill(zombie, 0) succeeds, as in Linux */
 		if (pid > 0)
 			match = p->pid == pid;
 		else if (pid == -1)
@@ -218,7 +218,7 @@ SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
 		if (!match)
 			continue;
 		found++;
-		if (sig)
+		if (sig && !p->exit_state)
 			send_sig(sig, p);
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
