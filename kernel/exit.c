@@ -419,3 +419,15 @@ SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, struct siginfo_chld __user *, i
 		return -EFAULT;
 	return 0;
 }
+
+/* Linux: kernel_wait(). Wait for child pid to exit and reap it; its wait
+ * status in *stat. For the kernel's own tests. Returns pid or -errno. */
+pid_t kernel_wait(pid_t pid, int *stat)
+{
+	struct wait_opts wo = { .wo_type = PIDTYPE_PID, .wo_pid = pid, .wo_flags = WEXITED | __WALL };
+	long ret = do_wait(&wo);
+
+	if (ret > 0 && stat)
+		*stat = wo.wo_stat;
+	return (pid_t)ret;
+}

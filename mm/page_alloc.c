@@ -20,6 +20,7 @@
  * allocator belong to whoever allocated them.
  */
 #include <linux/kernel.h>
+#include <linux/fault-inject.h>
 #include <linux/mm.h>
 #include <linux/string.h>
 #include <asm/stacktrace.h>
@@ -212,7 +213,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	unsigned long flags;
 	struct page *page;
 
-	if (WARN_ON(order > MAX_PAGE_ORDER))
+	if (WARN_ON(order > MAX_PAGE_ORDER) || should_fail_alloc(__builtin_return_address(0)))
 		return NULL;
 	spin_lock_irqsave(&zone->lock, flags);
 	page = __rmqueue_smallest(zone, order);

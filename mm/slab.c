@@ -13,6 +13,7 @@
  * allocator's zone lock nests inside it.
  */
 #include <linux/kernel.h>
+#include <linux/fault-inject.h>
 #include <linux/errno.h>
 #include <linux/mm.h>
 #include <linux/string.h>
@@ -165,6 +166,8 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 	struct page *slab;
 	void *object;
 
+	if (should_fail_alloc(__builtin_return_address(0)))
+		return NULL;
 	spin_lock_irqsave(&s->lock, flags);
 	slab = get_slab(s, gfp);
 	if (!slab) {

@@ -90,6 +90,8 @@ struct task_struct {
 	int __user *clear_child_tid;	/* zeroed (and futex-woken) at exit */
 	struct completion *vfork_done;	/* a vfork parent waits on this */
 
+	int fail_nth;	/* fault injection: fail this task's Nth allocation (linux/fault-inject.h) */
+
 	/* Open files and filesystem context (fs/): shared or copied per clone flags. */
 	struct files_struct *files;	/* the file descriptor table */
 	struct fs_struct *fs;	/* cwd, root, umask */
@@ -159,5 +161,6 @@ void fork_init(void);
 
 /* kernel/exit.c */
 void __noreturn do_exit(long code);
+pid_t kernel_wait(pid_t pid, int *stat);
 
 #endif
