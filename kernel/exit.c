@@ -19,6 +19,7 @@
 #include <linux/sched/task.h>
 #include <linux/signal.h>
 #include <linux/syscalls.h>
+#include <linux/trace.h>
 #include <linux/uaccess.h>
 #include <asm/power.h>
 
@@ -95,6 +96,7 @@ static void forget_original_parent(struct task_struct *father, struct list_head 
 	if (list_empty(&father->children))
 		return;
 	reaper = find_new_reaper(father);
+	trace_exit("  forget_original_parent: children go to %s[%d]\n", reaper->comm, reaper->pid);
 	list_for_each_entry_safe(p, n, &father->children, sibling) {
 		p->real_parent = p->parent = reaper;
 		list_move_tail(&p->sibling, &reaper->children);
@@ -127,6 +129,8 @@ static void exit_notify(struct task_struct *tsk)
 		autoreap = do_notify_parent(tsk, tsk->exit_signal);
 	if (autoreap)
 		tsk->exit_state = EXIT_DEAD;
+	trace_exit("  exit_notify: %s\n", autoreap ? "nobody will wait: released now" :
+				       "zombie until the parent waits; parent notified");
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	list_for_each_entry_safe(p, n, &dead, sibling)
 		release_task(p);
@@ -196,6 +200,7 @@ void __noreturn do_exit(long code)
 		init_exited(code);
 	tsk->flags |= PF_EXITING;
 	tsk->exit_code = (int)code;
+	trace_exit("%s[%d] do_exit(%#lx): exit_mm, exit_files, exit_fs\n", tsk->comm, tsk->pid, code);
 	if (tsk->mm)
 		mm_release(tsk);
 	exit_mm();
@@ -288,6 +293,8 @@ static pid_t wait_task_zombie(struct wait_opts *wo, struct task_struct *p, unsig
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 
 	wo->wo_stat = status;
+	trace_exit("%s[%d] reaps pid %d (status %#x)%s\n", current->comm, current->pid, pid, status,
+		   wo->wo_flags & WNOWAIT ? ", left waitable (WNOWAIT)" : "");
 	if (wo->wo_info) {
 		wo->wo_info->si_signo = SIGCHLD;
 		wo->wo_info->si_pid = pid;

@@ -372,8 +372,8 @@ pid_t kernel_clone(struct kernel_clone_args *args)
 	struct task_struct *p;
 	pid_t nr;
 
-	trace_fork("kernel_clone: flags %#lx exit_signal %d\n", (unsigned long)clone_flags,
-		   args->exit_signal);
+	trace_fork("%s[%d] kernel_clone: flags %#lx exit_signal %d\n", current->comm, current->pid,
+		   (unsigned long)clone_flags, args->exit_signal);
 	p = copy_process(args);
 	if (IS_ERR(p)) {
 		trace_fork("kernel_clone: copy_process failed: %ld\n", PTR_ERR(p));
