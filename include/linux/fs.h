@@ -347,6 +347,7 @@ int register_chrdev(unsigned int major, unsigned int baseminor, unsigned int cou
 		    const char *name, const struct file_operations *fops);
 extern const struct file_operations def_chr_fops;
 void chrdev_init(void);
+void chr_dev_init(void);	/* drivers/char/mem.c: /dev/null, /dev/zero, then the ttys */
 
 /* fs/init.c: the kernel's own file operations, by path (for boot). */
 int init_mkdir(const char *pathname, umode_t mode);
