@@ -66,8 +66,8 @@ static const struct file_operations *lookup_chrdev(dev_t dev)
 /*
  * Linux: chrdev_open(). The file's operations become the driver's, whose
  * open then runs. A node for a device nobody registered gives ENXIO, as do
- * FIFOs, sockets and block devices for now (they share this entry: pipes
- * come with the next issue).
+ * sockets and block devices for now (they share this entry; FIFOs have
+ * their own, fs/pipe.c).
  */
 static int chrdev_open(struct inode *inode, struct file *filp)
 {
@@ -85,9 +85,9 @@ const struct file_operations def_chr_fops = {
 	.open = chrdev_open,
 };
 
-/* Linux: chrdev_init(), and chr_dev_init() (drivers/char/mem.c), which
- * starts the tty layer. */
+/* Linux: chrdev_init(), then chr_dev_init() (drivers/char/mem.c): the
+ * memory devices and the tty layer. */
 void chrdev_init(void)
 {
-	tty_init();
+	chr_dev_init();
 }

@@ -6,9 +6,19 @@
 #include <linux/kernel.h>
 #include <linux/fs.h>
 #include <linux/slab.h>
+#include <linux/string.h>
 #include "internal.h"
 
 static struct kmem_cache *filp_cachep;
+/* Open files in existence (Linux: nr_files, /proc/sys/fs/file-nr): leak
+ * checks compare it before and after. */
+static atomic_t nr_files;
+
+/* Linux: get_nr_files(). */
+int get_nr_files(void)
+{
+	return atomic_read(&nr_files);
+}
 
 /* Linux: alloc_empty_file(). A file with one reference and flags, not yet
  * open on anything; ERR_PTR(-ENFILE) if out of memory. */
@@ -18,6 +28,7 @@ struct file *alloc_empty_file(int flags)
 
 	if (!f)
 		return ERR_PTR(-ENFILE);
+	atomic_inc(&nr_files);
 	atomic_set(&f->f_count, 1);
 	f->f_flags = flags;
 	mutex_init(&f->f_pos_lock);
@@ -47,6 +58,30 @@ struct file *alloc_file(const struct path *path, int flags, const struct file_op
 	return file;
 }
 
+/*
+ * Linux: alloc_file_pseudo(). An open file on inode, which no directory
+ * names (a pipe): its dentry, called name, is in no directory, so no
+ * lookup finds it. The inode reference passes to the file's dentry; on
+ * failure (ERR_PTR) the caller keeps it.
+ */
+struct file *alloc_file_pseudo(struct inode *inode, const char *name, int flags,
+			       const struct file_operations *fops)
+{
+	struct qstr this = QSTR_INIT(name, strlen(name));
+	struct path path;
+	struct file *file;
+
+	path.dentry = d_alloc(NULL, &this);	/* Linux: d_alloc_pseudo() */
+	if (!path.dentry)
+		return ERR_PTR(-ENOMEM);
+	path.dentry->d_inode = inode;	/* d_instantiate(), minus the directory list */
+	file = alloc_file(&path, flags, fops);
+	if (IS_ERR(file))
+		ihold(inode);	/* the dentry's iput() must leave the caller's reference */
+	dput(path.dentry);	/* the file holds its own reference, or nobody does */
+	return file;
+}
+
 /* Linux: __fput(). The last reference is gone: tell the driver
  * (f_op->release), let go of the dentry, free the file. */
 static void __fput(struct file *file)
@@ -55,6 +90,7 @@ static void __fput(struct file *file)
 		file->f_op->release(file->f_inode, file);
 	dput(file->f_path.dentry);
 	kmem_cache_free(filp_cachep, file);
+	atomic_dec(&nr_files);
 }
 
 /*

@@ -467,17 +467,38 @@ int unpack_to_rootfs(const void *buf, size_t len, struct cpio_error *err)
 	return n;
 }
 
+/* The device nodes every system has: Linux's built-in archive makes
+ * /dev/console, devtmpfs the others as their drivers register. */
+static const struct {
+	const char *name;
+	umode_t mode;
+	unsigned int major, minor;
+} default_devices[] = {
+	{ "/dev/console", S_IFCHR | 0600, 5, 1 },
+	{ "/dev/null", S_IFCHR | 0666, 1, 3 },
+	{ "/dev/zero", S_IFCHR | 0666, 1, 5 },
+};
+
 /* Linux's kernel carries a small built-in archive (usr/default_cpio_list),
- * unpacked before the boot loader's: /dev and the console's node. */
+ * unpacked before the boot loader's: /dev and the nodes above (chmod'ed
+ * after mknod, which the umask trims). */
 static void default_rootfs(void)
 {
 	int err = init_mkdir("/dev", 0755);
 
 	if (err && err != -EEXIST)
 		pr_err("populate_rootfs: cannot make /dev: error %d\n", err);
-	err = init_mknod("/dev/console", S_IFCHR | 0600, new_encode_dev(MKDEV(5, 1)));
-	if (err && err != -EEXIST)
-		pr_err("populate_rootfs: cannot make /dev/console: error %d\n", err);
+	for (size_t i = 0; i < ARRAY_SIZE(default_devices); i++) {
+		const char *name = default_devices[i].name;
+		umode_t mode = default_devices[i].mode;
+
+		err = init_mknod(name, mode, new_encode_dev(MKDEV(default_devices[i].major,
+								  default_devices[i].minor)));
+		if (!err)
+			err = init_chmod(name, mode & ~S_IFMT);
+		if (err && err != -EEXIST)
+			pr_err("populate_rootfs: cannot make %s: error %d\n", name, err);
+	}
 }
 
 /* See include/linux/initramfs.h. */

@@ -9,6 +9,7 @@
 #include <linux/kernel.h>
 #include <linux/fs.h>
 #include <linux/mm.h>
+#include <linux/pipe_fs_i.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/time.h>
@@ -112,13 +113,14 @@ void inode_init_owner(struct inode *inode, const struct inode *dir, umode_t mode
 	inode->i_mode = mode;
 }
 
-/* Linux: init_special_inode(). A device node, FIFO or socket: opening it
- * goes through def_chr_fops to the driver (the others cannot be opened yet). */
+/* Linux: init_special_inode(). A device node, FIFO or socket: opening a
+ * FIFO makes or joins its pipe (fs/pipe.c); a device node goes through
+ * def_chr_fops to the driver (block devices and sockets get ENXIO there). */
 void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev)
 {
 	inode->i_mode = mode;
 	inode->i_rdev = rdev;
-	inode->i_fop = &def_chr_fops;
+	inode->i_fop = S_ISFIFO(mode) ? &pipefifo_fops : &def_chr_fops;
 }
 
 /* Link counts. Linux: inc_nlink(), drop_nlink(), clear_nlink(). */

@@ -18,6 +18,9 @@ void fs_struct_init(void);
 
 /* fs/file_table.c: a new open file for path with f_op set, or ERR_PTR. */
 struct file *alloc_file(const struct path *path, int flags, const struct file_operations *fop);
+/* fs/file_table.c: the same on an inode no directory names (pipes). */
+struct file *alloc_file_pseudo(struct inode *inode, const char *name, int flags,
+			       const struct file_operations *fops);
 
 /* fs/libfs.c: the readdir bookmark of an open directory. */
 int dcache_dir_open(struct inode *inode, struct file *file);

@@ -101,6 +101,7 @@ struct page;
 struct task_struct;
 struct dir_context;
 struct iattr;
+struct pipe_inode_info;
 
 /* The largest ramfs file: beyond it writes and truncates give EFBIG.
  * (Linux's ramfs takes MAX_LFS_FILESIZE; its page cache is a sparse tree,
@@ -129,6 +130,9 @@ struct inode {
 	unsigned long i_pages_slots;	/* length of the i_pages array */
 	unsigned long i_nrpages;	/* pages allocated (for st_blocks) */
 	const char *i_link;	/* a symbolic link's body, NUL-terminated (kmalloc'ed) */
+	/* A pipe's or open FIFO's buffer (linux/pipe_fs_i.h); NULL for a
+	 * FIFO nobody has open. Guarded by i_mutex. */
+	struct pipe_inode_info *i_pipe;
 };
 
 /* What a dentry names (it must have an inode). Linux: d_is_dir() etc. */
@@ -287,6 +291,7 @@ ssize_t generic_read_dir(struct kiocb *iocb, struct iov_iter *to);
 /* fs/file_table.c */
 struct file *alloc_empty_file(int flags);
 void fput(struct file *file);
+int get_nr_files(void);	/* open files in existence, for leak checks */
 
 /* fs/open.c */
 struct file *filp_open(const char *filename, int flags, umode_t mode);
@@ -342,6 +347,7 @@ int register_chrdev(unsigned int major, unsigned int baseminor, unsigned int cou
 		    const char *name, const struct file_operations *fops);
 extern const struct file_operations def_chr_fops;
 void chrdev_init(void);
+void chr_dev_init(void);	/* drivers/char/mem.c: /dev/null, /dev/zero, then the ttys */
 
 /* fs/init.c: the kernel's own file operations, by path (for boot). */
 int init_mkdir(const char *pathname, umode_t mode);
