@@ -117,8 +117,13 @@ static const char *kbasename(const char *path)
 int begin_new_exec(struct linux_binprm *bprm)
 {
 	struct task_struct *me = current;
-	int err = exec_mmap(bprm->mm);
+	int err;
 
+	/* Leaving the old address space: a vfork parent, waiting for exactly
+	 * this, may go on now. Linux: exec_mm_release(). */
+	if (me->mm)
+		mm_release(me);
+	err = exec_mmap(bprm->mm);
 	if (err)
 		return err;
 	bprm->mm = NULL;	/* it is current->mm now */

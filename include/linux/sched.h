@@ -162,5 +162,6 @@ void fork_init(void);
 /* kernel/exit.c */
 void __noreturn do_exit(long code);
 pid_t kernel_wait(pid_t pid, int *stat);
+void mm_release(struct task_struct *tsk);	/* leaving an mm: wake a vfork parent */
 
 #endif
