@@ -40,7 +40,7 @@ KSRC := $(filter-out arch/x86_64/asm-offsets.c,\
 	$(sort $(shell find boot arch kernel mm lib init fs drivers -name '*.c' -o -name '*.S' 2>/dev/null)))
 KOBJ := $(patsubst %,$(B)/%.o,$(basename $(KSRC)))
 
-.PHONY: all iso run debug debug-qemu test clean help deps FORCE
+.PHONY: all iso run debug debug-qemu test bench bench-linux clean help deps FORCE
 all: iso
 
 # V=1 shows the full commands.
@@ -149,6 +149,18 @@ debug-qemu: iso
 test: deps
 	@MAKE="$(MAKE)" ACCEL="$(ACCEL)" MEM="$(MEM)" SMP="$(SMP)" V="$(V)" JOBS="$(JOBS)" tests/run.sh $(TESTS)
 
+# make bench: user/bench booted as init under QEMU -icount shift=0; make
+# bench-linux: that, then the same binary as /init under Debian's Linux in the
+# same QEMU set-up, side by side (docs/benchmarks.md). 1G of guest memory
+# unless MEM= is given: the 256 MiB row needs room.
+BENCH_MEM = $(if $(filter command line environment,$(origin MEM)),$(MEM),1G)
+
+bench: deps
+	@MAKE="$(MAKE)" BENCH_MEM="$(BENCH_MEM)" V="$(V)" tools/bench/forklift.sh
+
+bench-linux: bench
+	@BENCH_MEM="$(BENCH_MEM)" V="$(V)" tools/bench/linux.sh
+
 clean:
 	rm -rf $(B)
 
@@ -160,6 +172,8 @@ help:
 	@echo "make test       build and run the whole test suite (QEMU, headless)"
 	@echo "make user       build the user programs into build/user/bin (user/build.mk)"
 	@echo "make check-linux  run the user tests natively on this Linux host (the oracle)"
+	@echo "make bench      time fork, vfork, clone, faults, getpid in QEMU -icount (user/bench)"
+	@echo "make bench-linux  the same under Debian's Linux kernel, side by side with ratios"
 	@echo "make clean      remove build/"
 	@echo "Variables: MEM=$(MEM) SMP=$(SMP) ACCEL=tcg|kvm|auto CMDLINE='...' EXTRA_ROOTFS=dir"
 	@echo "           V=1 (show commands)  ISO=$(ISO)  TESTS='name ...' (make test)"

@@ -5,6 +5,9 @@
 #   make user          build them all
 #   make check-linux   build them and run each natively (user/check-linux.sh)
 #
+# user/bench.c is a benchmark, not a test: built like the others but not in
+# tests.list; `make bench` and `make bench-linux` run it (tools/bench/).
+#
 # A few are also built as static-pie (NAME-pie), since the kernel must load
 # both ET_EXEC and ET_DYN executables.
 #
