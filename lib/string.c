@@ -1,27 +1,10 @@
 /*
  * The C string functions the kernel needs. The compiler may also emit calls
  * to memset/memcpy/memmove/memcmp for struct copies, so these must exist.
+ * memcpy and memset, the hot ones (page copies for copy-on-write, zeroed
+ * page tables), use the CPU's string instructions: arch/x86_64/lib/string.c.
  */
 #include <linux/string.h>
-
-void *memset(void *s, int c, size_t n)
-{
-	unsigned char *p = s;
-
-	while (n--)
-		*p++ = (unsigned char)c;
-	return s;
-}
-
-void *memcpy(void *dst, const void *src, size_t n)
-{
-	unsigned char *d = dst;
-	const unsigned char *s = src;
-
-	while (n--)
-		*d++ = *s++;
-	return dst;
-}
 
 void *memmove(void *dst, const void *src, size_t n)
 {
