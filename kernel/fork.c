@@ -7,11 +7,12 @@
  * each deciding by its clone flag whether the child shares the parent's
  * (a reference more) or gets its own copy. If a step fails, the labels at
  * the bottom undo the steps before it, in reverse order. Left out, as
- * against Linux: credentials, namespaces, cgroups, audit, ptrace, seccomp,
- * io contexts, perf.
+ * against Linux: namespaces, cgroups, audit, ptrace, seccomp, io contexts,
+ * perf.
  */
 #include <linux/kernel.h>
 #include <linux/completion.h>
+#include <linux/cred.h>
 #include <linux/fdtable.h>
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
@@ -87,6 +88,7 @@ static void free_task(struct task_struct *p)
 void __put_task_struct(struct task_struct *p)
 {
 	BUG_ON(p == current);
+	exit_creds(p);	/* cred */
 	put_pid(p->thread_pid);
 	free_task(p);
 }
@@ -262,13 +264,21 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
 
+	/* cred: begin */
+	retval = copy_creds(p, clone_flags);
+	if (retval < 0)
+		goto bad_fork_free;
+	trace_fork("  copy_creds: share the parent's credentials (uid %u); the user has %d tasks\n",
+		   p->real_cred->uid, atomic_read(&p->real_cred->user->processes));
+	/* cred: end */
+
 	retval = sched_fork(clone_flags, p);
 	if (retval)
-		goto bad_fork_free;
+		goto bad_fork_cleanup_count;	/* cred: was bad_fork_free */
 	trace_fork("  sched_fork: TASK_NEW, not yet runnable\n");
 	retval = copy_files(clone_flags, p);
 	if (retval)
-		goto bad_fork_free;
+		goto bad_fork_cleanup_count;	/* cred: was bad_fork_free */
 	trace_fork("  copy_files: %s\n", clone_flags & CLONE_FILES ? "share the fd table (CLONE_FILES)"
 								   : "copy the fd table (dup_fd)");
 	retval = copy_fs(clone_flags, p);
@@ -347,6 +357,9 @@ bad_fork_cleanup_fs:
 	exit_fs(p);
 bad_fork_cleanup_files:
 	exit_files(p);
+bad_fork_cleanup_count:	/* cred */
+	atomic_dec(&p->real_cred->user->processes);
+	exit_creds(p);
 bad_fork_free:
 	free_task(p);
 fork_out:
