@@ -11,6 +11,7 @@
  * perf.
  */
 #include <linux/kernel.h>
+#include <linux/capability.h>
 #include <linux/completion.h>
 #include <linux/cred.h>
 #include <linux/fdtable.h>
@@ -34,6 +35,7 @@
 DEFINE_SPINLOCK(tasklist_lock);
 
 int nr_threads;	/* tasks alive, idle tasks excluded (tasklist_lock) */
+int max_threads;	/* cred: the most tasks fork will make (Linux: sysctl threads-max) */
 
 static struct kmem_cache *task_struct_cachep;
 static struct kmem_cache *sighand_cachep;
@@ -182,6 +184,7 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 	sig->pgrp = current->signal->pgrp;
 	sig->session = current->signal->session;
 	sig->is_child_subreaper = false;
+	copy_rlimits(sig);	/* cred */
 	return 0;
 }
 
@@ -270,6 +273,19 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 		goto bad_fork_free;
 	trace_fork("  copy_creds: share the parent's credentials (uid %u); the user has %d tasks\n",
 		   p->real_cred->uid, atomic_read(&p->real_cred->user->processes));
+	/* RLIMIT_NPROC, counting the child: its user may already have as many
+	 * processes as the limit allows, not more. Root is exempt, so that it
+	 * can always fix a user's runaway fork loop. */
+	retval = -EAGAIN;
+	if ((unsigned long)atomic_read(&p->real_cred->user->processes) > rlimit(RLIMIT_NPROC)) {
+		if (p->real_cred->user != INIT_USER && !capable(CAP_SYS_RESOURCE) &&
+		    !capable(CAP_SYS_ADMIN))
+			goto bad_fork_cleanup_count;
+	}
+	/* The check is only there to stop root's fork bombs: racing forks may
+	 * overshoot it a little. */
+	if (nr_threads >= max_threads)
+		goto bad_fork_cleanup_count;
 	/* cred: end */
 
 	retval = sched_fork(clone_flags, p);
@@ -475,9 +491,31 @@ SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp, int __u
 	return kernel_clone(&args);
 }
 
+/*
+ * cred: Linux: set_max_threads(). At most as many tasks as would fill an
+ * eighth of memory with kernel stacks (Linux's rule; about 4,000 in 512 MiB).
+ */
+#define MIN_THREADS 20
+#define MAX_THREADS 0x3fffffff	/* FUTEX_TID_MASK: a tid must fit in a futex word */
+static void set_max_threads(void)
+{
+	u64 threads = (u64)nr_free_pages() * PAGE_SIZE / (THREAD_SIZE * 8UL);
+
+	if (threads < MIN_THREADS)
+		threads = MIN_THREADS;
+	if (threads > MAX_THREADS)
+		threads = MAX_THREADS;
+	max_threads = (int)threads;
+}
+
 /* Linux: fork_init() and proc_caches_init(). */
 void fork_init(void)
 {
+	/* cred: init's RLIMIT_NPROC (inherited by all) is half of max_threads. */
+	set_max_threads();
+	init_task.signal->rlim[RLIMIT_NPROC].rlim_cur = max_threads / 2;
+	init_task.signal->rlim[RLIMIT_NPROC].rlim_max = max_threads / 2;
+	init_task.signal->rlim[RLIMIT_SIGPENDING] = init_task.signal->rlim[RLIMIT_NPROC];
 	task_struct_cachep = kmem_cache_create("task_struct", sizeof(struct task_struct), 64,
 					       SLAB_PANIC, NULL);
 	sighand_cachep = kmem_cache_create("sighand_cache", sizeof(struct sighand_struct), 64,

@@ -14,6 +14,7 @@ extern struct sighand_struct init_sighand;
 struct signal_struct init_signals = {
 	.sigcnt = 1,
 	.wait_chldexit = __WAIT_QUEUE_HEAD_INITIALIZER(init_signals.wait_chldexit),
+	.rlim = INIT_RLIMITS,
 };	/* boot/head.S: THREAD_SIZE bytes */
 
 struct task_struct init_task = {
