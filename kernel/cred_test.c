@@ -136,7 +136,8 @@ static void cred_copy_on_write_test(struct ktest *test)
 	KTEST_EXPECT_TRUE(test, current_cred() == mine);	/* ours untouched */
 	KTEST_EXPECT_EQ(test, mine->uid, 0);
 	KTEST_EXPECT_EQ(test, mine->euid, 0);
-	KTEST_EXPECT_EQ(test, atomic_read(&mine->usage), usage);	/* the child let go of ours */
+	/* The child let go of our cred when it changed its own. */
+	KTEST_EXPECT_EQ(test, atomic_read(&mine->usage), usage);
 	KTEST_EXPECT_EQ(test, user_processes(NOBODY), 1);
 	KTEST_EXPECT_EQ(test, user_processes(GLOBAL_ROOT_UID), root);
 	complete(&c.go);
@@ -277,8 +278,10 @@ static int child_tries_limits(void *arg)
 	KTEST_EXPECT_EQ(test, old.rlim_max, 5678);
 	KTEST_EXPECT_EQ(test, __sys_setresuid(NOBODY, NOBODY, NOBODY), 0);
 	KTEST_EXPECT_EQ(test, prlimit(current, RLIMIT_CORE, 100, 5000, NULL), 0);	/* lower */
-	KTEST_EXPECT_EQ(test, prlimit(current, RLIMIT_CORE, 100, 5001, NULL), -EPERM);	/* raise */
-	KTEST_EXPECT_EQ(test, prlimit(current, RLIMIT_CORE, 5000, 5000, NULL), 0);	/* soft up to hard */
+	/* Raising the hard limit needs CAP_SYS_RESOURCE. */
+	KTEST_EXPECT_EQ(test, prlimit(current, RLIMIT_CORE, 100, 5001, NULL), -EPERM);
+	/* The soft limit may go up to the hard one. */
+	KTEST_EXPECT_EQ(test, prlimit(current, RLIMIT_CORE, 5000, 5000, NULL), 0);
 	KTEST_EXPECT_EQ(test, prlimit(current, RLIMIT_CORE, 5001, 5000, NULL), -EINVAL);
 	KTEST_EXPECT_EQ(test, prlimit(current, RLIMIT_CORE, 0, 0, &old), 0);
 	KTEST_EXPECT_TRUE(test, old.rlim_cur == 5000 && old.rlim_max == 5000);
@@ -304,7 +307,8 @@ static void prlimit_rules_test(struct ktest *test)
 	KTEST_EXPECT_EQ(test, prlimit(current, RLIMIT_CORE, 2, 1, NULL), -EINVAL);
 	KTEST_EXPECT_EQ(test, prlimit(current, RLIMIT_NOFILE, 10, NR_OPEN + 1, NULL), -EPERM);
 	KTEST_EXPECT_EQ(test, prlimit(current, RLIMIT_CORE, 1234, 5678, NULL), 0);
-	KTEST_EXPECT_EQ(test, prlimit(current, RLIMIT_CORE, 1234, RLIM_INFINITY, NULL), 0);	/* root */
+	/* Root may raise a hard limit. */
+	KTEST_EXPECT_EQ(test, prlimit(current, RLIMIT_CORE, 1234, RLIM_INFINITY, NULL), 0);
 	KTEST_EXPECT_EQ(test, prlimit(current, RLIMIT_CORE, 1234, 5678, NULL), 0);
 	KTEST_EXPECT_EQ(test, call_syscall6(__NR_prlimit64, 0x7ffffff0, RLIMIT_CORE, 0, 0, 0, 0),
 			-ESRCH);
@@ -319,8 +323,10 @@ static void prlimit_rules_test(struct ktest *test)
 		return;
 	reap(test, pid);
 	KTEST_EXPECT_EQ(test, prlimit(current, RLIMIT_CORE, 0, 0, &now), 0);
-	KTEST_EXPECT_TRUE(test, now.rlim_cur == 1234 && now.rlim_max == 5678);	/* not the child's */
-	KTEST_EXPECT_EQ(test, prlimit(current, RLIMIT_CORE, saved.rlim_cur, saved.rlim_max, NULL), 0);
+	/* The child's changes were its own. */
+	KTEST_EXPECT_TRUE(test, now.rlim_cur == 1234 && now.rlim_max == 5678);
+	KTEST_EXPECT_EQ(test, prlimit(current, RLIMIT_CORE, saved.rlim_cur, saved.rlim_max, NULL),
+			0);
 }
 
 #define NPROC_LIMIT 3
