@@ -7,6 +7,7 @@
  * unlink (an open file keeps its dentry), iput() frees its data and itself.
  */
 #include <linux/kernel.h>
+#include <linux/cred.h>
 #include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/pipe_fs_i.h>
@@ -141,16 +142,16 @@ void clear_nlink(struct inode *inode)
 	inode->i_nlink = 0;
 }
 
-/* The current task's filesystem user and group: everything runs as root
- * until there are credentials (struct cred). Linux: current_fsuid(). */
+/* The current task's filesystem user and group (kernel/cred.c).
+ * Linux: current_fsuid(), a macro in linux/cred.h. */
 unsigned int current_fsuid(void)
 {
-	return 0;
+	return current_cred()->fsuid;
 }
 
 unsigned int current_fsgid(void)
 {
-	return 0;
+	return current_cred()->fsgid;
 }
 
 /*

@@ -7,6 +7,7 @@
 #include <linux/kernel.h>
 #include <linux/binfmts.h>
 #include <linux/cpu.h>
+#include <linux/cred.h>
 #include <linux/fs.h>
 #include <linux/init.h>
 #include <linux/initramfs.h>
@@ -118,6 +119,7 @@ void start_kernel(u32 magic, unsigned long info_phys)
 	parse_boot_params(false);	/* __setup() options */
 	initramfs_list();
 	pid_init();		/* Linux: pid_idr_init() */
+	cred_init();
 	fork_init();
 	vfs_caches_init();	/* the rootfs, /dev/console's tty */
 

@@ -9,6 +9,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/completion.h>
+#include <linux/cred.h>
 #include <linux/fdtable.h>
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
@@ -35,6 +36,7 @@ static void release_task(struct task_struct *p)
 {
 	unsigned long flags;
 
+	atomic_dec(&p->real_cred->user->processes);	/* cred: one process fewer (RLIMIT_NPROC) */
 	spin_lock_irqsave(&tasklist_lock, flags);
 	list_del_init(&p->sibling);
 	list_del_init(&p->tasks);
@@ -298,7 +300,7 @@ static pid_t wait_task_zombie(struct wait_opts *wo, struct task_struct *p, unsig
 	if (wo->wo_info) {
 		wo->wo_info->si_signo = SIGCHLD;
 		wo->wo_info->si_pid = pid;
-		wo->wo_info->si_uid = 0;
+		wo->wo_info->si_uid = task_uid(p);	/* cred */
 		if (status & 0x7f) {
 			wo->wo_info->si_code = CLD_KILLED;
 			wo->wo_info->si_status = status & 0x7f;

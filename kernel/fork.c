@@ -7,11 +7,13 @@
  * each deciding by its clone flag whether the child shares the parent's
  * (a reference more) or gets its own copy. If a step fails, the labels at
  * the bottom undo the steps before it, in reverse order. Left out, as
- * against Linux: credentials, namespaces, cgroups, audit, ptrace, seccomp,
- * io contexts, perf.
+ * against Linux: namespaces, cgroups, audit, ptrace, seccomp, io contexts,
+ * perf.
  */
 #include <linux/kernel.h>
+#include <linux/capability.h>
 #include <linux/completion.h>
+#include <linux/cred.h>
 #include <linux/fdtable.h>
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
@@ -33,6 +35,7 @@
 DEFINE_SPINLOCK(tasklist_lock);
 
 int nr_threads;	/* tasks alive, idle tasks excluded (tasklist_lock) */
+int max_threads;	/* cred: the most tasks fork will make (Linux: sysctl threads-max) */
 
 static struct kmem_cache *task_struct_cachep;
 static struct kmem_cache *sighand_cachep;
@@ -87,6 +90,7 @@ static void free_task(struct task_struct *p)
 void __put_task_struct(struct task_struct *p)
 {
 	BUG_ON(p == current);
+	exit_creds(p);	/* cred */
 	put_pid(p->thread_pid);
 	free_task(p);
 }
@@ -180,6 +184,7 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 	sig->pgrp = current->signal->pgrp;
 	sig->session = current->signal->session;
 	sig->is_child_subreaper = false;
+	copy_rlimits(sig);	/* cred */
 	return 0;
 }
 
@@ -262,13 +267,34 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
 
+	/* cred: begin */
+	retval = copy_creds(p, clone_flags);
+	if (retval < 0)
+		goto bad_fork_free;
+	trace_fork("  copy_creds: share the parent's credentials (uid %u); the user has %d tasks\n",
+		   p->real_cred->uid, atomic_read(&p->real_cred->user->processes));
+	/* RLIMIT_NPROC, counting the child: its user may already have as many
+	 * processes as the limit allows, not more. Root is exempt, so that it
+	 * can always fix a user's runaway fork loop. */
+	retval = -EAGAIN;
+	if ((unsigned long)atomic_read(&p->real_cred->user->processes) > rlimit(RLIMIT_NPROC)) {
+		if (p->real_cred->user != INIT_USER && !capable(CAP_SYS_RESOURCE) &&
+		    !capable(CAP_SYS_ADMIN))
+			goto bad_fork_cleanup_count;
+	}
+	/* The check is only there to stop root's fork bombs: racing forks may
+	 * overshoot it a little. */
+	if (nr_threads >= max_threads)
+		goto bad_fork_cleanup_count;
+	/* cred: end */
+
 	retval = sched_fork(clone_flags, p);
 	if (retval)
-		goto bad_fork_free;
+		goto bad_fork_cleanup_count;	/* cred: was bad_fork_free */
 	trace_fork("  sched_fork: TASK_NEW, not yet runnable\n");
 	retval = copy_files(clone_flags, p);
 	if (retval)
-		goto bad_fork_free;
+		goto bad_fork_cleanup_count;	/* cred: was bad_fork_free */
 	trace_fork("  copy_files: %s\n", clone_flags & CLONE_FILES ? "share the fd table (CLONE_FILES)"
 								   : "copy the fd table (dup_fd)");
 	retval = copy_fs(clone_flags, p);
@@ -347,6 +373,9 @@ bad_fork_cleanup_fs:
 	exit_fs(p);
 bad_fork_cleanup_files:
 	exit_files(p);
+bad_fork_cleanup_count:	/* cred */
+	atomic_dec(&p->real_cred->user->processes);
+	exit_creds(p);
 bad_fork_free:
 	free_task(p);
 fork_out:
@@ -462,9 +491,31 @@ SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp, int __u
 	return kernel_clone(&args);
 }
 
+/*
+ * cred: Linux: set_max_threads(). At most as many tasks as would fill an
+ * eighth of memory with kernel stacks (Linux's rule; about 4,000 in 512 MiB).
+ */
+#define MIN_THREADS 20
+#define MAX_THREADS 0x3fffffff	/* FUTEX_TID_MASK: a tid must fit in a futex word */
+static void set_max_threads(void)
+{
+	u64 threads = (u64)nr_free_pages() * PAGE_SIZE / (THREAD_SIZE * 8UL);
+
+	if (threads < MIN_THREADS)
+		threads = MIN_THREADS;
+	if (threads > MAX_THREADS)
+		threads = MAX_THREADS;
+	max_threads = (int)threads;
+}
+
 /* Linux: fork_init() and proc_caches_init(). */
 void fork_init(void)
 {
+	/* cred: init's RLIMIT_NPROC (inherited by all) is half of max_threads. */
+	set_max_threads();
+	init_task.signal->rlim[RLIMIT_NPROC].rlim_cur = max_threads / 2;
+	init_task.signal->rlim[RLIMIT_NPROC].rlim_max = max_threads / 2;
+	init_task.signal->rlim[RLIMIT_SIGPENDING] = init_task.signal->rlim[RLIMIT_NPROC];
 	task_struct_cachep = kmem_cache_create("task_struct", sizeof(struct task_struct), 64,
 					       SLAB_PANIC, NULL);
 	sighand_cachep = kmem_cache_create("sighand_cache", sizeof(struct sighand_struct), 64,

@@ -3,6 +3,7 @@
  * ("swapper/0", pid 0). Its kernel stack is the boot stack from boot/head.S.
  * Every other task descends from it. Linux: init/init_task.c.
  */
+#include <linux/cred.h>
 #include <linux/mm_types.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
@@ -13,6 +14,7 @@ extern struct sighand_struct init_sighand;
 struct signal_struct init_signals = {
 	.sigcnt = 1,
 	.wait_chldexit = __WAIT_QUEUE_HEAD_INITIALIZER(init_signals.wait_chldexit),
+	.rlim = INIT_RLIMITS,
 };	/* boot/head.S: THREAD_SIZE bytes */
 
 struct task_struct init_task = {
@@ -35,4 +37,6 @@ struct task_struct init_task = {
 	.comm = "swapper/0",
 	.sighand = &init_sighand,
 	.signal = &init_signals,
+	.real_cred = &init_cred,
+	.cred = &init_cred,
 };

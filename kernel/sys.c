@@ -1,8 +1,7 @@
 /*
  * Small system calls about the process and the system.
- * Linux: kernel/sys.c (uname, getpid and friends, the id calls).
- * Credentials (uid/gid) are all root's (0) until the process issue gives
- * tasks their own struct cred.
+ * Linux: kernel/sys.c (uname, getpid and friends). The id calls (getuid,
+ * setuid, ...) are in kernel/sys_creds.c, the limits in kernel/rlimit.c.
  */
 #include <linux/kernel.h>
 #include <linux/pid.h>
@@ -43,26 +42,6 @@ SYSCALL_DEFINE0(gettid)
 SYSCALL_DEFINE0(getppid)
 {
 	return current->group_leader->real_parent->tgid;
-}
-
-SYSCALL_DEFINE0(getuid)
-{
-	return 0;
-}
-
-SYSCALL_DEFINE0(geteuid)
-{
-	return 0;
-}
-
-SYSCALL_DEFINE0(getgid)
-{
-	return 0;
-}
-
-SYSCALL_DEFINE0(getegid)
-{
-	return 0;
 }
 
 /*

@@ -45,6 +45,7 @@ struct fs_struct;
 struct pid;
 struct completion;
 struct signal_struct;
+struct cred;
 
 struct task_struct {
 	unsigned int __state;	/* TASK_* above; changed with set_current_state() */
@@ -82,6 +83,12 @@ struct task_struct {
 	struct list_head sibling;	/* in its parent's children list */
 	struct task_struct *group_leader;
 	struct list_head tasks;	/* every task, on init_task.tasks (tasklist_lock) */
+
+	/* Credentials (kernel/cred.c): the ids the task has (real_cred: as
+	 * others see it) and acts with (cred). Shared copy-on-write; always
+	 * the same cred here (Linux's override_creds() can make them differ). */
+	const struct cred *real_cred;
+	const struct cred *cred;
 
 	char comm[TASK_COMM_LEN];	/* the program's name, for ps and traces */
 

@@ -8,6 +8,7 @@
 #define _LINUX_SCHED_SIGNAL_H
 
 #include <linux/types.h>
+#include <linux/resource.h>
 #include <linux/wait.h>
 
 struct signal_struct {
@@ -16,7 +17,14 @@ struct signal_struct {
 	pid_t pgrp;	/* process group id (Linux: pids[PIDTYPE_PGID]) */
 	pid_t session;	/* session id (Linux: pids[PIDTYPE_SID]) */
 	bool is_child_subreaper;	/* prctl(PR_SET_CHILD_SUBREAPER) */
+	/* Resource limits (kernel/rlimit.c): tasklist_lock to write them, or to
+	 * copy them (fork); a task may read its own soft limit without. */
+	struct rlimit rlim[RLIM_NLIMITS];
 };
+
+/* Linux: task_rlimit(), rlimit(). A task's soft limit for a resource. */
+#define task_rlimit(task, limit) READ_ONCE((task)->signal->rlim[limit].rlim_cur)
+#define rlimit(limit) task_rlimit(current, limit)
 
 extern struct signal_struct init_signals;
 
