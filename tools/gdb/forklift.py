@@ -331,6 +331,17 @@ def print_mm(task, field):
             print("    %-11s %s" % (name, hex(ulong(v)) if "start" in name or "end" in name or "brk" in name else int(v)))
 
 
+def symbolic(addr):
+    """'0xffffffff80138850 <kernel_init>', or the bare number without a symbol."""
+    if hasattr(gdb, "format_address"):  # GDB 13
+        return gdb.format_address(addr)
+    where = gdb.execute("info symbol %#x" % addr, to_string=True).strip().splitlines()
+    where = [w for w in where if not w.startswith("+")]  # set trace-commands on
+    if not where or where[-1].startswith("No symbol"):
+        return "%#x" % addr
+    return "%#x <%s>" % (addr, where[-1].split(" in section")[0])
+
+
 def virt_to_phys(va):
     """__pa(): kernel image and direct-map addresses only."""
     return va - KERNEL_VMA if va >= KERNEL_VMA else va - PAGE_OFFSET
@@ -705,9 +716,7 @@ copy-on-write ("cow" line)."""
         addr = parse_address(argv[0])
         task = find_task(argv[1]) if len(argv) == 2 else cpu_curr(selected_cpu())
         pgd, why = task_pgd(task)
-        where = gdb.execute("info symbol %#x" % addr, to_string=True).strip()
-        where = "" if where.startswith("No symbol") else " <%s>" % where.split(" in section")[0]
-        print("lx-pagewalk %#x%s for %s" % (addr, where, describe(task)))
+        print("lx-pagewalk %s for %s" % (symbolic(addr), describe(task)))
         print("  pgd at %#x: %s" % (pgd, why))
         vma = None
         if addr < TASK_SIZE and ulong(task["mm"]) != 0:
@@ -792,7 +801,8 @@ TARGET is HOST:PORT or a Unix socket path; the default is
 $FORKLIFT_GDB_TARGET, else localhost:(1234 + uid % 1000), the port
 `make debug` and `make debug-qemu` use. If the CPU has not reached the
 kernel yet, a hardware breakpoint stops it at start_kernel (see the comment
-in tools/gdb/gdbinit for why); then a breakpoint on copy_process is set."""
+in tools/gdb/gdbinit for why); then a breakpoint on copy_process is set and
+a banner says how to stop at a fork from user space."""
 
     def __init__(self):
         super().__init__("lx-connect", gdb.COMMAND_RUNNING)
@@ -808,16 +818,22 @@ in tools/gdb/gdbinit for why); then a breakpoint on copy_process is set."""
         if pc < KERNEL_VMA:
             gdb.execute("thbreak start_kernel")
             gdb.execute("continue")
-        if not any(b.location == "copy_process" for b in gdb.breakpoints()):
-            gdb.execute("break copy_process")
-        print(BANNER)
+        bp = next((b for b in gdb.breakpoints() if b.location == "copy_process"), None)
+        if bp is None:
+            bp = gdb.Breakpoint("copy_process")
+        print(BANNER.format(n=bp.number))
 
 
 BANNER = """
   Forklift is stopped in start_kernel: long mode, the kernel's symbols work.
-  A breakpoint is set on copy_process, where every new task is made.
-    continue      the breakpoint hits when rest_init() creates pid 1 (kernel_init)
+  Breakpoint {n} is on copy_process, where every new task is made.
+    continue      the first hit: rest_init() creating pid 1 (kernel_init)
     bt            the call chain: rest_init -> user_mode_thread -> kernel_clone
+  Then fork from user space: at the shell prompt on the serial console, run
+  a program that forks, e.g. gdb_fork. To stop only for that one:
+    condition {n} $_streq($lx_current()->comm, "gdb_fork")
+    continue      (then type gdb_fork at the shell prompt)
+  (or: condition {n} $lx_current()->mm   stops at every fork from user space)
     lx-ps, lx-task PID, lx-pagewalk ADDR [PID], lx-runqueues, lx-dmesg, lx-current
                   the kernel's state ("help lx-ps" for each; docs/debugging.md)
   Quit: "quit" (under make debug, QEMU stops with GDB).
