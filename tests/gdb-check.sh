@@ -235,9 +235,10 @@ check "the fork's backtrace shows the fork system call" fork-bt \
 check "the fork's backtrace goes through the entry code to user space" fork-bt \
 	"frames do_syscall_64, entry_SYSCALL_64, then '0x... in [user space] ()' (forklift.py's unwinder)" \
 	'/ do_syscall_64 \(/ { d = 1 } d && / entry_SYSCALL_64 \(/ { e = 1 } e && / 0x0000[0-7][0-9a-f]+ in \[user space\] \(\)$/ { u = 1 } u'
-parent=$(sect fork-ps | awk -v p="$prog" '$1 == ">0" && $NF == p { print $2; exit }')
-verify "lx-ps lists the parent, $prog, running on CPU 0" fork-ps \
-	"a row '>0 PID ... R ... $prog'" '[ -n "$parent" ] && sect fork-ps | grep -qE "^>0 +$parent +.* R .* $prog\$"'
+parent=$(sect fork-ps | awk -v p="$prog" '$1 ~ /^>[0-9]+$/ && $NF == p { print $2; exit }')
+verify "lx-ps lists the parent, $prog, running" fork-ps \
+	"a row '>CPU PID ... R ... $prog' (running on CPU)" \
+	'[ -n "$parent" ] && sect fork-ps | grep -qE "^>[0-9]+ +$parent +.* R .* $prog\$"'
 check "lx-task of the parent lists its VMAs" fork-task \
 	"a line 'VMAs N' and an rw-p area (.data)" '/^  VMAs +[0-9]+$/ { v = 1 } / rw-p / { w = 1 } v && w'
 
