@@ -171,6 +171,7 @@ def find_task(pid):
 
 
 def parse_pid(arg):
+    """A pid typed by the user: a number, else a GDB expression's value."""
     arg = arg.strip()
     try:
         return int(arg, 0)
@@ -451,9 +452,6 @@ def access_summary(entries):
 # code, at pt_regs->ip with pt_regs->sp and ->bp. When that is user space,
 # the filter ends the backtrace there (GDB knows nothing of the program
 # unless you add-symbol-file it); `bt -no-filters` shows the rest anyway.
-
-USER_CS_RPL = 3  # the low bits of CS: the privilege level the code ran at
-
 
 def in_entry_code(pc):
     """Whether pc (a return address) is in arch/x86_64/entry_64.S."""
