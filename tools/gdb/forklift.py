@@ -15,6 +15,8 @@
 import os
 
 import gdb
+import gdb.unwinder
+from gdb.FrameDecorator import FrameDecorator
 
 # arch/x86_64/include/asm/page.h
 PAGE_SHIFT = 12
@@ -55,11 +57,15 @@ TASK_STATES = [  # (bit, letter, name), as Linux's task_state_to_char()
     (0x0800, "N", "new"),  # TASK_NEW: inside copy_process, not yet runnable
 ]
 EXIT_ZOMBIE, EXIT_DEAD = 0x0010, 0x0020
-PF_FLAGS = [(0x00000002, "PF_IDLE"), (0x00000004, "PF_EXITING"), (0x00200000, "PF_KTHREAD")]
+PF_FLAGS = [(0x00000002, "PF_IDLE"), (0x00000004, "PF_EXITING"), (0x00000040, "PF_FORKNOEXEC"),
+            (0x00200000, "PF_KTHREAD")]
 STACK_END_MAGIC = 0x57AC6E9D
 
 # include/linux/mm.h (Linux's VM_* values, as /proc/PID/maps shows them)
 VM_READ, VM_WRITE, VM_EXEC, VM_SHARED = 0x1, 0x2, 0x4, 0x8
+VM_GROWSDOWN = 0x100
+# arch/x86_64/include/asm/pgtable_types.h: user addresses are below this.
+TASK_SIZE = 0x00007FFFFFFFF000
 
 
 # --- Reading kernel data --------------------------------------------------
@@ -154,10 +160,27 @@ def for_each_task():
 
 
 def find_task(pid):
+    """The task with this pid: an int, or a string holding a number or a GDB
+    expression (p->pid, $lx_current()->pid, $child)."""
+    if isinstance(pid, str):
+        pid = parse_pid(pid)
     for task in for_each_task():
         if int(task["pid"]) == pid:
             return task
     raise gdb.GdbError("no task with pid %d (lx-ps lists them)" % pid)
+
+
+def parse_pid(arg):
+    """A pid typed by the user: a number, else a GDB expression's value."""
+    arg = arg.strip()
+    try:
+        return int(arg, 0)
+    except ValueError:
+        pass
+    try:
+        return int(gdb.parse_and_eval(arg))
+    except gdb.error as e:
+        raise gdb.GdbError("'%s' is not a pid: %s" % (arg, e))
 
 
 def comm(task):
@@ -254,22 +277,47 @@ def walk_vm_next(vma):
     return vmas
 
 
+def vma_flags(vma):
+    return int(vma["vm_flags"]) if has_field(vma, "vm_flags") else 0
+
+
 def vma_line(vma):
-    flags = int(vma["vm_flags"]) if has_field(vma, "vm_flags") else 0
+    """One area as /proc/PID/maps shows it: range, rwxp, offset, what backs it."""
+    flags = vma_flags(vma)
     perms = "".join(c if flags & bit else "-" for bit, c in ((VM_READ, "r"), (VM_WRITE, "w"), (VM_EXEC, "x")))
     perms += "s" if flags & VM_SHARED else "p"
-    line = "    %016x-%016x %s" % (ulong(vma["vm_start"]), ulong(vma["vm_end"]), perms)
+    line = "%016x-%016x %s" % (ulong(vma["vm_start"]), ulong(vma["vm_end"]), perms)
     if has_field(vma, "vm_pgoff"):
         line += " pgoff %#x" % ulong(vma["vm_pgoff"])
     if has_field(vma, "vm_file"):
         line += " file" if ulong(vma["vm_file"]) else " anon"
+    elif has_field(vma, "vm_shmem"):
+        line += " shmem" if ulong(vma["vm_shmem"]) else " anon"
+    mm = vma["vm_mm"] if has_field(vma, "vm_mm") else None
+    if flags & VM_GROWSDOWN:
+        line += " [stack]"
+    elif mm is not None and ulong(mm) and has_field(mm, "start_brk") and \
+            ulong(vma["vm_start"]) <= ulong(mm["start_brk"]) < ulong(vma["vm_end"]):
+        line += " [heap]"
     return line
+
+
+def find_vma(mm, addr):
+    """The VMA of mm holding addr, as Linux's find_vma() + a vm_start check;
+    None if there is none (or no known way to walk the VMAs)."""
+    for vma in mm_vmas(mm) or []:
+        if ulong(vma["vm_start"]) <= addr < ulong(vma["vm_end"]):
+            return vma
+    return None
 
 
 def print_mm(task, field):
     mm = task[field]
     if ulong(mm) == 0:
         print("  %-9s NULL" % field)
+        return
+    if field == "active_mm" and ulong(mm) == ulong(task["mm"]):
+        print("  %-9s %s (the same: its own mm)" % (field, mm))
         return
     print("  %-9s %s" % (field, mm))
     if not has_field(mm, "pgd"):
@@ -282,6 +330,17 @@ def print_mm(task, field):
             if has_field(v.type, "counter"):
                 v = v["counter"]
             print("    %-11s %s" % (name, hex(ulong(v)) if "start" in name or "end" in name or "brk" in name else int(v)))
+
+
+def symbolic(addr):
+    """'0xffffffff80138850 <kernel_init>', or the bare number without a symbol."""
+    if hasattr(gdb, "format_address"):  # GDB 13
+        return gdb.format_address(addr)
+    where = gdb.execute("info symbol %#x" % addr, to_string=True).strip().splitlines()
+    where = [w for w in where if not w.startswith("+")]  # set trace-commands on
+    if not where or where[-1].startswith("No symbol"):
+        return "%#x" % addr
+    return "%#x <%s>" % (addr, where[-1].split(" in section")[0])
 
 
 def virt_to_phys(va):
@@ -307,17 +366,19 @@ def page_flag_names(flags):
 
 
 def print_page(phys):
-    """The struct page of the frame holding phys, with its reference count."""
+    """Print the struct page of the frame holding phys, with its reference
+    count; return that count (None when the frame has no struct page)."""
     pfn = phys >> PAGE_SHIFT
     max_pfn = ulong(symbol_value("max_pfn"))
     if pfn >= max_pfn:
         print("  page  pfn %#x is above max_pfn %#x: no struct page (not RAM the allocator knows)" % (pfn, max_pfn))
-        return
+        return None
     page = (symbol_value("mem_map") + pfn).dereference()
     refcount = int(page["_refcount"]["counter"])
     flags = ulong(page["flags"])
     print(("  page  mem_map[%#x] at %#x: _refcount %d, flags %#x %s" % (
         pfn, ulong(page.address), refcount, flags, page_flag_names(flags))).rstrip())
+    return refcount
 
 
 def pagewalk(pgd_virt, addr):
@@ -348,6 +409,21 @@ def pagewalk(pgd_virt, addr):
     return None, entries
 
 
+def cow_state(vma, pte, refcount):
+    """What a private writable area's pte means for a write, as mm/memory.c
+    handles it (handle_pte_fault -> do_wp_page); None for other areas."""
+    flags = vma_flags(vma)
+    if flags & VM_SHARED or not flags & VM_WRITE or refcount is None:
+        return None
+    if bit_set(pte, "W"):
+        return "private, writable: this mm's own page (a write does not fault)"
+    if refcount > 1:
+        return ("copy-on-write: read-only in a writable area, _refcount %d: shared (fork); "
+                "a write faults, do_wp_page copies it" % refcount)
+    return ("copy-on-write, but _refcount 1: the other side let go; "
+            "a write faults, do_wp_page makes it writable in place")
+
+
 def size_name(size):
     return {1 << 30: "1 GiB", 1 << 21: "2 MiB", 1 << 12: "4 KiB"}[size]
 
@@ -361,6 +437,104 @@ def access_summary(entries):
     return "present, %s, %s, %s" % ("user" if u else "kernel-only",
                                      "writable" if w else "read-only",
                                      "no-execute" if nx else "executable")
+
+
+# --- Backtraces through the entry code --------------------------------------
+#
+# The entry stubs of arch/x86_64/entry_64.S (entry_SYSCALL_64, asm_exc_*,
+# asm_common_interrupt) save the interrupted registers as a struct pt_regs
+# and call C with RBP = &pt_regs + 1: an "encoded" frame pointer, as
+# Linux's ENCODE_FRAME_POINTER, which tells the kernel's own unwinder
+# (arch/x86_64/stacktrace.c) that below this frame is not a caller but a
+# pt_regs. GDB does not know that: it reads on from the odd RBP and prints
+# noise (__switch_to_asm, stray user addresses). The unwinder below does
+# what stacktrace.c does: the frame before the stub is the interrupted
+# code, at pt_regs->ip with pt_regs->sp and ->bp. When that is user space,
+# the filter ends the backtrace there (GDB knows nothing of the program
+# unless you add-symbol-file it); `bt -no-filters` shows the rest anyway.
+
+def in_entry_code(pc):
+    """Whether pc (a return address) is in arch/x86_64/entry_64.S."""
+    sal = gdb.find_pc_line(pc)
+    return sal.symtab is not None and sal.symtab.filename.endswith("entry_64.S")
+
+
+class EntryFrameId:
+    """A frame's identity for GDB: its stack address and its function."""
+
+    def __init__(self, sp, pc):
+        ptr = gdb.lookup_type("void").pointer()
+        self.sp, self.pc = gdb.Value(sp).cast(ptr), gdb.Value(pc).cast(ptr)
+
+
+class ForkliftEntryUnwinder(gdb.unwinder.Unwinder):
+    """The frame of an entry stub: its caller is whatever its pt_regs saved."""
+
+    def __init__(self):
+        super().__init__("forklift-entry")
+
+    def __call__(self, pending_frame):
+        try:
+            pc = ulong(pending_frame.read_register("rip"))
+            rbp = ulong(pending_frame.read_register("rbp"))
+            if pc < KERNEL_VMA or not rbp & 1 or not in_entry_code(pc):
+                return None
+            regs_type = gdb.lookup_type("struct pt_regs")
+            regs = gdb.Value(rbp - 1).cast(regs_type.pointer()).dereference()
+            if ulong(regs["cs"]) & ~3 == 0:  # not a segment selector: not a pt_regs
+                return None
+        except (gdb.error, gdb.MemoryError):
+            return None
+        info = pending_frame.create_unwind_info(EntryFrameId(rbp - 1 + regs_type.sizeof, pc))
+        for reg, field in (("rip", "ip"), ("rsp", "sp"), ("rbp", "bp"), ("rbx", "bx"),
+                           ("r12", "r12"), ("r13", "r13"), ("r14", "r14"), ("r15", "r15"),
+                           ("rax", "ax"), ("rcx", "cx"), ("rdx", "dx"), ("rsi", "si"),
+                           ("rdi", "di"), ("r8", "r8"), ("r9", "r9"), ("r10", "r10"),
+                           ("r11", "r11"), ("eflags", "flags")):
+            value = regs[field]
+            if reg == "eflags":
+                value = value.cast(pending_frame.read_register("eflags").type)
+            info.add_saved_register(reg, value)
+        return info
+
+
+class UserFrame(FrameDecorator):
+    """A user-space frame GDB has no symbol for."""
+
+    def function(self):
+        return "[user space]"
+
+
+class ForkliftEntryFilter:
+    """End `bt` at the first user-space frame, and leave out "frames" whose
+    pc is not kernel code (see the comment above)."""
+
+    def __init__(self):
+        self.name = "forklift-user-space"
+        self.priority = 100
+        self.enabled = True
+        gdb.current_progspace().frame_filters[self.name] = self
+
+    def filter(self, frame_iter):
+        try:
+            text = (ulong(symbol_value("_text").address), ulong(symbol_value("_etext").address))
+        except gdb.error:
+            text = (KERNEL_VMA, 1 << 64)
+        for decorator in frame_iter:
+            frame = decorator.inferior_frame()
+            pc = frame.pc()
+            if pc == 0:  # boot/head.S and ret_from_fork_asm end the chain with RBP = 0
+                return
+            if pc >= TASK_SIZE:
+                if text[0] <= pc < text[1]:
+                    yield decorator
+                # else: a return address GDB read from a wrong place
+                continue
+            if frame.name() is not None:  # the program's symbols are loaded
+                yield decorator
+                continue
+            yield UserFrame(decorator)
+            return
 
 
 # --- Commands --------------------------------------------------------------
@@ -455,7 +629,7 @@ are listed as /proc/PID/maps does."""
 
     def run(self, arg):
         warn_if_not_connected()
-        task = find_task(int(arg)) if arg.strip() else cpu_curr(selected_cpu())
+        task = find_task(arg) if arg.strip() else cpu_curr(selected_cpu())
         letter, state = task_state(task)
         flags = int(task["flags"])
         print("task %#x: pid %d, tgid %d, comm \"%s\"" % (ulong(task), int(task["pid"]), int(task["tgid"]), comm(task)))
@@ -502,7 +676,7 @@ are listed as /proc/PID/maps does."""
             return
         print("  VMAs      %d" % len(vmas))
         for vma in vmas:
-            print(vma_line(vma))
+            print("    " + vma_line(vma))
 
 
 class LxPagewalk(LxCommand):
@@ -521,7 +695,13 @@ entry's address and raw value, and its bits:
 
 then the physical address, the struct page of the frame (mem_map[pfn]) with
 its _refcount (2 for a copy-on-write page shared by parent and child after
-fork), and what the CPU allows, all levels combined."""
+fork), and what the CPU allows, all levels combined.
+
+PID may be an expression too: `lx-pagewalk ADDR p->pid` in wake_up_new_task,
+`lx-pagewalk ADDR $lx_current()->real_parent->pid`. For a user address the
+walk also shows the VMA holding it (or says there is none: an access is a
+SIGSEGV) and, in a private writable area, whether a write would fault for
+copy-on-write ("cow" line)."""
 
     def __init__(self):
         super().__init__("lx-pagewalk")
@@ -532,19 +712,25 @@ fork), and what the CPU allows, all levels combined."""
             raise gdb.GdbError("usage: lx-pagewalk ADDR [PID]")
         warn_if_not_connected()
         addr = parse_address(argv[0])
-        task = find_task(int(argv[1])) if len(argv) == 2 else cpu_curr(selected_cpu())
+        task = find_task(argv[1]) if len(argv) == 2 else cpu_curr(selected_cpu())
         pgd, why = task_pgd(task)
-        where = gdb.execute("info symbol %#x" % addr, to_string=True).strip()
-        where = "" if where.startswith("No symbol") else " <%s>" % where.split(" in section")[0]
-        print("lx-pagewalk %#x%s for %s" % (addr, where, describe(task)))
+        print("lx-pagewalk %s for %s" % (symbolic(addr), describe(task)))
         print("  pgd at %#x: %s" % (pgd, why))
+        vma = None
+        if addr < TASK_SIZE and ulong(task["mm"]) != 0:
+            vma = find_vma(task["mm"], addr)
+            print("  vma   %s" % (vma_line(vma) if vma is not None else
+                                  "none: no area of this mm holds the address (a user access: SIGSEGV)"))
         phys, entries = pagewalk(pgd, addr)
         if phys is None:
             print("  not mapped")
             return
         print("  phys  %#x (pfn %#x)" % (phys, phys >> PAGE_SHIFT))
-        print_page(phys)
+        refcount = print_page(phys)
         print("  access: %s" % access_summary(entries))
+        cow = cow_state(vma, entries[-1], refcount) if vma is not None else None
+        if cow:
+            print("  cow:  %s" % cow)
 
 
 class LxRunqueues(LxCommand):
@@ -613,7 +799,8 @@ TARGET is HOST:PORT or a Unix socket path; the default is
 $FORKLIFT_GDB_TARGET, else localhost:(1234 + uid % 1000), the port
 `make debug` and `make debug-qemu` use. If the CPU has not reached the
 kernel yet, a hardware breakpoint stops it at start_kernel (see the comment
-in tools/gdb/gdbinit for why); then a breakpoint on copy_process is set."""
+in tools/gdb/gdbinit for why); then a breakpoint on copy_process is set and
+a banner says how to stop at a fork from user space."""
 
     def __init__(self):
         super().__init__("lx-connect", gdb.COMMAND_RUNNING)
@@ -629,20 +816,29 @@ in tools/gdb/gdbinit for why); then a breakpoint on copy_process is set."""
         if pc < KERNEL_VMA:
             gdb.execute("thbreak start_kernel")
             gdb.execute("continue")
-        if not any(b.location == "copy_process" for b in gdb.breakpoints()):
-            gdb.execute("break copy_process")
-        print(BANNER)
+        bp = next((b for b in gdb.breakpoints() if b.location == "copy_process"), None)
+        if bp is None:
+            bp = gdb.Breakpoint("copy_process")
+        print(BANNER.format(n=bp.number))
 
 
 BANNER = """
   Forklift is stopped in start_kernel: long mode, the kernel's symbols work.
-  A breakpoint is set on copy_process, where every new task is made.
-    continue      the breakpoint hits when rest_init() creates pid 1 (kernel_init)
+  Breakpoint {n} is on copy_process, where every new task is made.
+    continue      the first hit: rest_init() creating pid 1 (kernel_init)
     bt            the call chain: rest_init -> user_mode_thread -> kernel_clone
+  Then fork from user space: at the shell prompt on the serial console, run
+  a program that forks, e.g. gdb_fork. To stop only for that one:
+    condition {n} $_streq($lx_current()->comm, "gdb_fork")
+    continue      (then type gdb_fork at the shell prompt)
+  (or: condition {n} $lx_current()->mm   stops at every fork from user space)
     lx-ps, lx-task PID, lx-pagewalk ADDR [PID], lx-runqueues, lx-dmesg, lx-current
                   the kernel's state ("help lx-ps" for each; docs/debugging.md)
   Quit: "quit" (under make debug, QEMU stops with GDB).
 """
+
+gdb.unwinder.register_unwinder(None, ForkliftEntryUnwinder(), replace=True)
+ForkliftEntryFilter()
 
 for cls in (LxPs, LxCurrent, LxCurrentFunc, LxTask, LxPagewalk, LxRunqueues, LxDmesg, LxConnect):
     cls()
