@@ -96,6 +96,7 @@ int load_elf_binary(struct linux_binprm *bprm)
 	const struct elf64_hdr *eh = (const void *)bprm->buf;
 	struct elf64_phdr *phdrs;
 	unsigned long load_bias = 0, phdr_addr = 0, mapped_end = 0, brk = 0;
+	unsigned long start_code = -1UL, end_code = 0, start_data = -1UL, end_data = 0;
 	loff_t pos;
 	int ret;
 
@@ -134,6 +135,14 @@ int load_elf_binary(struct linux_binprm *bprm)
 		if (eh->e_phoff >= ph->p_offset && eh->e_phoff < ph->p_offset + ph->p_filesz)
 			phdr_addr = load_bias + ph->p_vaddr + (eh->e_phoff - ph->p_offset);
 		brk = max(brk, load_bias + ph->p_vaddr + ph->p_memsz);
+		/* What /proc/PID/stat and the debugger call code and data. */
+		if (ph->p_flags & PF_X) {
+			start_code = min(start_code, load_bias + ph->p_vaddr);
+			end_code = max(end_code, load_bias + ph->p_vaddr + ph->p_filesz);
+		} else if (ph->p_flags & PF_W) {
+			start_data = min(start_data, load_bias + ph->p_vaddr);
+			end_data = max(end_data, load_bias + ph->p_vaddr + ph->p_filesz);
+		}
 	}
 	/*
 	 * Now give each segment its permissions. PT_LOAD entries come in
@@ -163,6 +172,10 @@ int load_elf_binary(struct linux_binprm *bprm)
 	}
 
 	current->mm->start_brk = current->mm->brk = PAGE_ALIGN(brk);
+	current->mm->start_code = start_code == -1UL ? 0 : start_code;
+	current->mm->end_code = end_code;
+	current->mm->start_data = start_data == -1UL ? 0 : start_data;
+	current->mm->end_data = end_data;
 
 	unsigned long auxv[] = {
 		AT_PHDR, phdr_addr,
