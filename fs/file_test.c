@@ -27,12 +27,6 @@
 #define sys_ftruncate(fd, len) call_syscall(__NR_ftruncate, fd, len, 0)
 #define sys_umask(mask) call_syscall(__NR_umask, mask, 0, 0)
 
-static unsigned long free_pages_now(void)
-{
-	drop_slab();
-	return nr_free_pages();
-}
-
 /* Swap in an empty fd table for the test; put_table() restores the old. */
 static struct files_struct *new_table(struct ktest *test)
 {
@@ -176,7 +170,7 @@ static void fd_fcntl_test(struct ktest *test)
  * gives back every page. */
 static void fd_exhaustion_test(struct ktest *test)
 {
-	unsigned long before = free_pages_now();
+	unsigned long before = ktest_free_pages();
 	struct files_struct *saved = new_table(test);
 	long fd = 0;
 
@@ -192,7 +186,7 @@ static void fd_exhaustion_test(struct ktest *test)
 	KTEST_EXPECT_EQ(test, sys_close(500), 0);
 	KTEST_EXPECT_EQ(test, sys_dup(0), 500);
 	put_table(saved);
-	KTEST_EXPECT_EQ(test, free_pages_now(), before);
+	KTEST_EXPECT_EQ(test, ktest_free_pages(), before);
 }
 
 static struct task_struct fake_task;	/* only its files and fs are used */
@@ -202,7 +196,7 @@ static struct task_struct fake_task;	/* only its files and fs are used */
  * CLONE_FS) and exit_files()/exit_fs(). Also fs_struct's copy. */
 static void fd_dup_fd_test(struct ktest *test)
 {
-	unsigned long before = free_pages_now();
+	unsigned long before = ktest_free_pages();
 	struct files_struct *saved = new_table(test), *parent, *child;
 	struct fs_struct *fs;
 	int err;
@@ -242,7 +236,7 @@ static void fd_dup_fd_test(struct ktest *test)
 	fake_task.fs = fs;
 	exit_fs(&fake_task);	/* the last: freed (the leak check below sees it) */
 	put_table(saved);
-	KTEST_EXPECT_EQ(test, free_pages_now(), before);
+	KTEST_EXPECT_EQ(test, ktest_free_pages(), before);
 }
 
 /* lseek, ftruncate and umask through their system calls. */

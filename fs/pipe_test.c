@@ -26,12 +26,6 @@
 #include <linux/termios.h>
 #include "ktest_user.h"
 
-static unsigned long free_pages_now(void)
-{
-	drop_slab();
-	return nr_free_pages();
-}
-
 /* A new pipe: p[0] reads, p[1] writes. */
 static bool new_pipe(struct ktest *test, struct file **p, int flags)
 {
@@ -626,7 +620,7 @@ out:
  * system calls and directly: every page, file and pipe comes back. */
 static void pipe_no_leak_test(struct ktest *test)
 {
-	unsigned long before = free_pages_now();
+	unsigned long before = ktest_free_pages();
 	int files = get_nr_files(), pipes = nr_pipes();
 	struct files_struct *saved = new_table(test);
 	char *buf = kzalloc(10000, GFP_KERNEL);
@@ -660,7 +654,7 @@ static void pipe_no_leak_test(struct ktest *test)
 	put_table(saved);
 	KTEST_EXPECT_EQ(test, nr_pipes(), pipes);
 	KTEST_EXPECT_EQ(test, get_nr_files(), files);
-	KTEST_EXPECT_EQ(test, free_pages_now(), before);
+	KTEST_EXPECT_EQ(test, ktest_free_pages(), before);
 }
 
 KTEST_SUITE(pipe, KTEST_CASE(pipe_data_in_order_test), KTEST_CASE(pipe_eof_test),

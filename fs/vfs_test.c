@@ -19,13 +19,6 @@
 #include <linux/string.h>
 #include <linux/uio.h>
 
-/* Free pages once every cache's empty slabs are returned: exact leak checks. */
-static unsigned long free_pages_now(void)
-{
-	drop_slab();
-	return nr_free_pages();
-}
-
 /* Make dir and go there; the test's files live in it. */
 static bool enter_dir(struct ktest *test, const char *dir)
 {
@@ -400,7 +393,7 @@ static void vfs_unlink_open_file_test(struct ktest *test)
 
 	if (!enter_dir(test, "/tmp/ktest-unlink"))
 		return;
-	before = free_pages_now();
+	before = ktest_free_pages();
 	f = filp_open("f", O_RDWR | O_CREAT, 0600);
 	KTEST_ASSERT_TRUE(test, !IS_ERR(f));
 	memset(block, 'x', sizeof(block));
@@ -412,9 +405,9 @@ static void vfs_unlink_open_file_test(struct ktest *test)
 	pos = 2 * PAGE_SIZE + 7;
 	KTEST_EXPECT_EQ(test, kernel_read(f, &c, 1, &pos), 1);	/* the data is still there */
 	KTEST_EXPECT_EQ(test, c, 'x');
-	KTEST_EXPECT_LT(test, free_pages_now(), before - 2);	/* held by the open file */
+	KTEST_EXPECT_LT(test, ktest_free_pages(), before - 2);	/* held by the open file */
 	fput(f);
-	KTEST_EXPECT_EQ(test, free_pages_now(), before);	/* everything back */
+	KTEST_EXPECT_EQ(test, ktest_free_pages(), before);	/* everything back */
 	leave_dir(test, "/tmp/ktest-unlink");
 }
 
@@ -425,7 +418,7 @@ static void vfs_no_leak_test(struct ktest *test)
 	unsigned long before;
 
 	KTEST_EXPECT_EQ(test, setup_task_files_fs(current), 0);	/* before counting pages */
-	before = free_pages_now();
+	before = ktest_free_pages();
 	if (!enter_dir(test, "/tmp/ktest-leak"))
 		return;
 	for (int i = 0; i < 50; i++) {
@@ -443,7 +436,7 @@ static void vfs_no_leak_test(struct ktest *test)
 		KTEST_EXPECT_EQ(test, init_rmdir(name), 0);
 	}
 	leave_dir(test, "/tmp/ktest-leak");
-	KTEST_EXPECT_EQ(test, free_pages_now(), before);
+	KTEST_EXPECT_EQ(test, ktest_free_pages(), before);
 }
 
 /* Collects directory entries through a dir_context, up to max per call. */

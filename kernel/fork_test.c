@@ -23,15 +23,6 @@
 
 #define TOUCHED_PAGES 16
 
-/* Free pages with every cache's empty slabs returned: exact leak checks. */
-static unsigned long free_pages_now(void)
-{
-	for (int i = 0; i < 5; i++)
-		yield();	/* let exited children make their last switch away */
-	drop_slab();
-	return nr_free_pages();
-}
-
 /* Give the test task an address space with TOUCHED_PAGES pages in it. */
 static struct mm_struct *become_user_like(struct ktest *test)
 {
@@ -78,7 +69,7 @@ static void fork_fault_injection_test(struct ktest *test)
 {
 	struct mm_struct *mm = become_user_like(test);
 	KTEST_ASSERT_NOT_NULL(test, mm);
-	unsigned long pages = free_pages_now();
+	unsigned long pages = ktest_free_pages();
 	int pids = nr_pids_in_use(), threads = READ_ONCE(nr_threads), failures = 0;
 
 	for (int n = 1; n < 500; n++) {
@@ -98,7 +89,7 @@ static void fork_fault_injection_test(struct ktest *test)
 		}
 		KTEST_EXPECT_EQ(test, nr_pids_in_use(), pids);
 		KTEST_EXPECT_EQ(test, READ_ONCE(nr_threads), threads);
-		if (!KTEST_EXPECT_EQ(test, free_pages_now(), pages))
+		if (!KTEST_EXPECT_EQ(test, ktest_free_pages(), pages))
 			printk("        # after failing allocation %d of the fork\n", n);
 		if (pid > 0)
 			break;	/* the fork made fewer than n allocations: all tried */
@@ -115,7 +106,7 @@ static void fork_exit_wait_cycles_test(struct ktest *test)
 {
 	struct mm_struct *mm = become_user_like(test);
 	KTEST_ASSERT_NOT_NULL(test, mm);
-	unsigned long pages = free_pages_now();
+	unsigned long pages = ktest_free_pages();
 	int pids = nr_pids_in_use(), threads = READ_ONCE(nr_threads);
 
 	for (int i = 0; i < 10000; i++) {
@@ -129,7 +120,7 @@ static void fork_exit_wait_cycles_test(struct ktest *test)
 	}
 	KTEST_EXPECT_EQ(test, nr_pids_in_use(), pids);
 	KTEST_EXPECT_EQ(test, READ_ONCE(nr_threads), threads);
-	KTEST_EXPECT_EQ(test, free_pages_now(), pages);
+	KTEST_EXPECT_EQ(test, ktest_free_pages(), pages);
 	back_to_kernel(mm);
 }
 
@@ -150,7 +141,7 @@ static void fork_storm_test(struct ktest *test)
 {
 	struct mm_struct *mm = become_user_like(test);
 	KTEST_ASSERT_NOT_NULL(test, mm);
-	unsigned long pages = free_pages_now();
+	unsigned long pages = ktest_free_pages();
 	int pids = nr_pids_in_use(), threads = READ_ONCE(nr_threads), n = 0;
 	pid_t pid, *children = kcalloc(PID_MAX_DEFAULT, sizeof(pid_t), GFP_KERNEL);
 
@@ -168,7 +159,7 @@ static void fork_storm_test(struct ktest *test)
 	kfree(children);
 	KTEST_EXPECT_EQ(test, nr_pids_in_use(), pids);
 	KTEST_EXPECT_EQ(test, READ_ONCE(nr_threads), threads);
-	KTEST_EXPECT_EQ(test, free_pages_now(), pages);
+	KTEST_EXPECT_EQ(test, ktest_free_pages(), pages);
 	back_to_kernel(mm);
 }
 

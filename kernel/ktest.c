@@ -8,6 +8,9 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/ktest.h>
+#include <linux/mm.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <asm/power.h>
 
@@ -35,6 +38,14 @@ void ktest_fail(struct ktest *test, const char *file, int line, const char *fmt,
 	va_end(ap);
 	test->failed = true;
 	printk("        # %s: EXPECTATION FAILED at %s:%d: %s\n", test->name, file, line, msg);
+}
+
+unsigned long ktest_free_pages(void)
+{
+	for (int i = 0; i < 5; i++)
+		yield();
+	drop_slab();
+	return nr_free_pages();
 }
 
 static bool suite_selected(const char *name)

@@ -27,9 +27,9 @@ static void demand_zero_test(struct ktest *test)
 	p = vm_mmap(NULL, 0, 8 * PG, RW, ANON, 0);
 	KTEST_EXPECT_NULL(test, test_pte(mm, p));
 	memset(buf, 0x5a, sizeof(buf));
-	before = free_pages_now();
+	before = ktest_free_pages();
 	KTEST_EXPECT_EQ(test, copy_from_user(buf, (void __user *)p, sizeof(buf)), 0);
-	KTEST_EXPECT_EQ(test, before - free_pages_now(), 8 + 3);
+	KTEST_EXPECT_EQ(test, before - ktest_free_pages(), 8 + 3);
 	for (unsigned long i = 0; i < sizeof(buf); i++)
 		zero &= buf[i] == 0;
 	KTEST_EXPECT_TRUE(test, zero);
@@ -105,7 +105,7 @@ static struct vm_area_struct *add_vma(struct mm_struct *mm, unsigned long start,
  */
 static void wp_copy_and_reuse_test(struct ktest *test)
 {
-	unsigned long addr = 0x400000, before = free_pages_now();
+	unsigned long addr = 0x400000, before = ktest_free_pages();
 	struct mm_struct *mm = mm_alloc();
 	struct vm_area_struct *vma;
 	struct page *old, *new;
@@ -143,7 +143,7 @@ static void wp_copy_and_reuse_test(struct ktest *test)
 
 	put_page(old);
 	mmput(mm);
-	KTEST_EXPECT_EQ(test, free_pages_now(), before);
+	KTEST_EXPECT_EQ(test, ktest_free_pages(), before);
 }
 
 /* exit_mmap() gives back every page, page table and VMA: private, shared,
@@ -151,7 +151,7 @@ static void wp_copy_and_reuse_test(struct ktest *test)
 static void exit_mmap_frees_everything_test(struct ktest *test)
 {
 	static const unsigned long where[] = { 0x10000, 0x3ff000, 0x40000000, 0x7f0000000000 };
-	unsigned long before = free_pages_now(), p;
+	unsigned long before = ktest_free_pages(), p;
 	struct mm_struct *mm = test_mm_enter();
 
 	KTEST_ASSERT_NOT_NULL(test, mm);
@@ -170,7 +170,7 @@ static void exit_mmap_frees_everything_test(struct ktest *test)
 	poke(STACK_TOP - 20 * PG, 3);
 	KTEST_EXPECT_EQ(test, mm->map_count, 9);
 	test_mm_leave(mm);
-	KTEST_EXPECT_EQ(test, free_pages_now(), before);
+	KTEST_EXPECT_EQ(test, ktest_free_pages(), before);
 }
 
 /* munmap frees the page tables that only served the unmapped range. */
@@ -182,13 +182,13 @@ static void munmap_frees_page_tables_test(struct ktest *test)
 	KTEST_ASSERT_NOT_NULL(test, mm);
 	vm_mmap(NULL, 0x1000000, PG, RW, ANON | MAP_FIXED, 0);
 	poke(0x1000000, 1);
-	before = free_pages_now();
+	before = ktest_free_pages();
 	p = vm_mmap(NULL, 0x8000000000, 2 * PG, RW, ANON | MAP_FIXED, 0);	/* pgd entry 1 */
 	poke(p, 1);
 	poke(p + PG, 1);
-	KTEST_EXPECT_EQ(test, before - free_pages_now(), 2 + 3);
+	KTEST_EXPECT_EQ(test, before - ktest_free_pages(), 2 + 3);
 	KTEST_EXPECT_EQ(test, sys_munmap(p, 2 * PG), 0);
-	KTEST_EXPECT_EQ(test, free_pages_now(), before);
+	KTEST_EXPECT_EQ(test, ktest_free_pages(), before);
 	KTEST_EXPECT_TRUE(test, pgd_none(mm->pgd[1]));
 	KTEST_EXPECT_EQ(test, peek(0x1000000), 1);
 	test_mm_leave(mm);
@@ -199,7 +199,7 @@ static void munmap_frees_page_tables_test(struct ktest *test)
  * memory stays one memory, also pages first touched after the fork. */
 static void dup_mm_cow_test(struct ktest *test)
 {
-	unsigned long before = free_pages_now(), priv, shared;
+	unsigned long before = ktest_free_pages(), priv, shared;
 	struct mm_struct *parent = test_mm_enter(), *child;
 	struct page *page;
 	char c;
@@ -254,7 +254,7 @@ static void dup_mm_cow_test(struct ktest *test)
 	KTEST_EXPECT_EQ(test, peek(shared + 3 * PG), 'T');
 	KTEST_EXPECT_EQ(test, page_ref_count(test_page(parent, shared)), 2);	/* pte + object */
 	test_mm_leave(parent);
-	KTEST_EXPECT_EQ(test, free_pages_now(), before);
+	KTEST_EXPECT_EQ(test, ktest_free_pages(), before);
 }
 
 /*
@@ -266,7 +266,7 @@ static void dup_mm_cow_test(struct ktest *test)
  */
 static void dup_mm_enomem_test(struct ktest *test)
 {
-	unsigned long before = free_pages_now(), budget, failures = 0, p;
+	unsigned long before = ktest_free_pages(), budget, failures = 0, p;
 	struct mm_struct *parent = test_mm_enter(), *child = NULL;
 	struct page *page, *next;
 	LIST_HEAD(taken);
@@ -310,7 +310,7 @@ static void dup_mm_enomem_test(struct ktest *test)
 	mmput(child);
 	KTEST_EXPECT_EQ(test, page_ref_count(test_page(parent, 0x400000 + 3 * PG)), 1);
 	test_mm_leave(parent);
-	KTEST_EXPECT_EQ(test, free_pages_now(), before);
+	KTEST_EXPECT_EQ(test, ktest_free_pages(), before);
 }
 
 /* exec_mmap() makes a new mm current and loaded; a kernel thread (as init
@@ -319,7 +319,7 @@ static void dup_mm_enomem_test(struct ktest *test)
  * page tables (lazy TLB) until it loads another mm. */
 static void exec_mmap_exit_mm_test(struct ktest *test)
 {
-	unsigned long before = free_pages_now();
+	unsigned long before = ktest_free_pages();
 	struct mm_struct *mm = mm_alloc(), *other;
 
 	KTEST_ASSERT_NOT_NULL(test, mm);
@@ -344,7 +344,7 @@ static void exec_mmap_exit_mm_test(struct ktest *test)
 	KTEST_ASSERT_NOT_NULL(test, other);
 	test_mm_leave(other);
 	KTEST_EXPECT_TRUE(test, pgd_is_loaded(init_mm.pgd));
-	KTEST_EXPECT_EQ(test, free_pages_now(), before);
+	KTEST_EXPECT_EQ(test, ktest_free_pages(), before);
 }
 
 /* Two threads on two address spaces, one user address: each sees its own
@@ -433,7 +433,7 @@ static int race_fn(void *arg)
 
 static void concurrent_faults_test(struct ktest *test)
 {
-	unsigned long before = free_pages_now();
+	unsigned long before = ktest_free_pages();
 	struct mm_struct *mm = test_mm_enter();
 	struct race_thread r[3];
 	int areas;
@@ -461,7 +461,7 @@ static void concurrent_faults_test(struct ktest *test)
 	test_mm_leave(mm);
 	for (int i = 0; i < 10; i++)
 		yield();	/* the threads' last switches */
-	KTEST_EXPECT_EQ(test, free_pages_now(), before);
+	KTEST_EXPECT_EQ(test, ktest_free_pages(), before);
 }
 
 /*
@@ -483,7 +483,7 @@ static int exit_on_mm_fn(void *arg)
 
 static void exit_mm_lazy_test(struct ktest *test)
 {
-	unsigned long before = free_pages_now();
+	unsigned long before = ktest_free_pages();
 	int threads = READ_ONCE(nr_threads);
 	struct mm_struct *mm = mm_alloc(), *other;
 
@@ -503,7 +503,7 @@ static void exit_mm_lazy_test(struct ktest *test)
 	other = test_mm_enter();	/* drops the lent mm */
 	KTEST_ASSERT_NOT_NULL(test, other);
 	test_mm_leave(other);
-	KTEST_EXPECT_EQ(test, free_pages_now(), before);
+	KTEST_EXPECT_EQ(test, ktest_free_pages(), before);
 }
 
 KTEST_SUITE(fault, KTEST_CASE(demand_zero_test), KTEST_CASE(uaccess_fixup_test),

@@ -208,9 +208,9 @@ static void brk_test(struct ktest *test)
 	for (unsigned long a = cut; a < top; a += PG)
 		KTEST_EXPECT_EQ(test, poke(a, 7), 0);
 
-	before = free_pages_now();
+	before = ktest_free_pages();
 	KTEST_EXPECT_EQ(test, sys_brk(cut), cut);
-	KTEST_EXPECT_EQ(test, free_pages_now() - before, (PAGE_ALIGN(top) - cut) / PG);
+	KTEST_EXPECT_EQ(test, ktest_free_pages() - before, (PAGE_ALIGN(top) - cut) / PG);
 	KTEST_EXPECT_EQ(test, peek(cut), -EFAULT);
 	KTEST_EXPECT_EQ(test, sys_brk(top), top);
 	KTEST_EXPECT_EQ(test, peek(cut), 0);
@@ -270,9 +270,9 @@ static void madvise_test(struct ktest *test)
 	for (int i = 0; i < 4; i++)
 		poke(p + i * PG, 'a' + i);
 	poke(s, 's');
-	before = free_pages_now();
+	before = ktest_free_pages();
 	KTEST_EXPECT_EQ(test, test_syscall(__NR_madvise, p + PG, 2 * PG, 4, 0, 0, 0), 0);
-	KTEST_EXPECT_EQ(test, free_pages_now() - before, 2);
+	KTEST_EXPECT_EQ(test, ktest_free_pages() - before, 2);
 	KTEST_EXPECT_EQ(test, peek(p), 'a');
 	KTEST_EXPECT_EQ(test, peek(p + PG), 0);
 	KTEST_EXPECT_EQ(test, peek(p + 3 * PG), 'd');

@@ -21,13 +21,6 @@
 #define RW (PROT_READ | PROT_WRITE)
 #define ANON (MAP_PRIVATE | MAP_ANONYMOUS)
 
-/* Free pages, with every cache's empty slabs given back: exact leak checks. */
-static inline unsigned long free_pages_now(void)
-{
-	drop_slab();
-	return nr_free_pages();
-}
-
 /* Call system call nr's registered function with these arguments, as
  * do_syscall_64() does for a user program. */
 static inline long test_syscall(unsigned int nr, unsigned long a0, unsigned long a1,

@@ -95,6 +95,14 @@ void ktest_fail(struct ktest *test, const char *file, int line, const char *fmt,
 #define KTEST_ASSERT_NE(t, a, b) do { if (!KTEST_EXPECT_NE(t, a, b)) return; } while (0)
 #define KTEST_ASSERT_NOT_NULL(t, p) do { if (!KTEST_EXPECT_NOT_NULL(t, p)) return; } while (0)
 
+/*
+ * Free pages once the system has settled, for exact leak checks: yield a
+ * few times (exited tasks make their last switch away and drop their
+ * stacks and address spaces), return every cache's empty slabs, then
+ * count. Equal before and after a test means nothing leaked.
+ */
+unsigned long ktest_free_pages(void);
+
 /* Run the suites the command line asked for ("ktest"/"ktest=a,b"), if any;
  * then power off with 0 (all passed) or 1. Returns if none were asked for. */
 void ktest_run_requested(void);

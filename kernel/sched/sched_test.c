@@ -35,19 +35,12 @@ static bool wait_for_nr_threads(int threads)
 	return READ_ONCE(nr_threads) == threads;
 }
 
-/* Free pages with every cache's empty slabs returned: exact leak checks. */
-static unsigned long free_pages_now(void)
-{
-	drop_slab();
-	return nr_free_pages();
-}
-
 static void kthread_runs_and_exits_test(struct ktest *test)
 {
 	struct thread_result r = { .pid_seen = -1 };
 	int before = READ_ONCE(nr_threads);
 	int pids_before = nr_pids_in_use();
-	unsigned long pages_before = free_pages_now();
+	unsigned long pages_before = ktest_free_pages();
 
 	init_completion(&r.done);
 	pid_t pid = kernel_thread(record_and_exit, &r, "ktest-thread", 0);
@@ -60,7 +53,7 @@ static void kthread_runs_and_exits_test(struct ktest *test)
 	for (int i = 0; i < 10; i++)
 		yield();	/* the final put happens after its last switch away */
 	KTEST_EXPECT_EQ(test, nr_pids_in_use(), pids_before);
-	KTEST_EXPECT_EQ(test, free_pages_now(), pages_before);
+	KTEST_EXPECT_EQ(test, ktest_free_pages(), pages_before);
 }
 
 #define ROUNDS 50
