@@ -4,9 +4,8 @@
  *
  * A fault in kernel mode is a kernel bug: it is reported as an oops
  * (dumpstack.c) and the kernel panics. A fault in user mode is the
- * program's: once there are processes it will get a signal (the "user:"
- * signal named at each handler) and the kernel goes on. That is the hook
- * in do_trap() for the signals issue; until then a user fault is fatal too.
+ * program's: it gets a signal (the "user:" signal named at each handler,
+ * sent by handle_user_fault()) and the kernel goes on.
  *
  * Linux: arch/x86/kernel/traps.c; the page fault is in fault.c, the NMI in
  * nmi.c.
@@ -74,9 +73,10 @@ int notify_die(enum die_val val, const char *str, struct pt_regs *regs, long err
 }
 
 /*
- * The user-mode half of every exception: later, force_sig_fault(signr) on
- * the current task and return to it (Linux: traps.c do_trap() with
- * force_sig()). There are no user tasks yet, so reaching here is a bug.
+ * The user-mode half of every exception: report it in one line, as Linux
+ * does, and send the signal to the current task; the way back to user mode
+ * acts on it (kills the task, as no user handlers run yet).
+ * Linux: traps.c do_trap() with force_sig().
  */
 static void handle_user_fault(struct pt_regs *regs, const char *str, long error_code,
 			      int trapnr, int signr)
