@@ -34,6 +34,20 @@ static long parse_long(const char **s)
 	return sign * v;
 }
 
+/* Has the task with this pid been reaped (a kernel thread reaps itself)? */
+static bool proc_pid_gone(int pid)
+{
+	struct task_struct *task;
+	unsigned long flags;
+	bool gone;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	task = find_task_by_pid(pid);
+	gone = !task;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return gone;
+}
+
 static void proc_stat_kthread_test(struct ktest *test)
 {
 	struct task_struct *task;
@@ -74,6 +88,11 @@ static void proc_stat_kthread_test(struct ktest *test)
 		pr_err("proc_test: stat line: %s", line);
 	}
 	complete(&go);
+	/* Let it finish exiting, so later suites counting tasks and creds
+	 * do not see it go in the middle of theirs. */
+	for (int i = 0; i < 100000 && !proc_pid_gone(pid); i++)
+		yield();
+	KTEST_EXPECT_TRUE(test, proc_pid_gone(pid));
 }
 
 static void proc_vfs_test(struct ktest *test)
