@@ -151,7 +151,8 @@ void d_exchange(struct dentry *dentry1, struct dentry *dentry2)
 }
 
 /*
- * Linux: d_lookup(). The child of parent called name, or NULL. No
+ * Linux: d_lookup(). The child of parent called name, or NULL (a directory
+ * with i_op->lookup, /proc, finds or makes it itself: Linux's ->lookup). No
  * reference is taken: the caller holds dcache_mutex and takes one (dget)
  * if it keeps the result after dropping the mutex.
  */
@@ -159,6 +160,8 @@ struct dentry *d_lookup(const struct dentry *parent, const struct qstr *name)
 {
 	struct dentry *child;
 
+	if (parent->d_inode && parent->d_inode->i_op && parent->d_inode->i_op->lookup)
+		return parent->d_inode->i_op->lookup(parent->d_inode, (struct dentry *)parent, name);
 	list_for_each_entry(child, &parent->d_subdirs, d_child) {
 		if (child->d_inode && child->d_name.len == name->len &&
 		    !memcmp(child->d_name.name, name->name, name->len))

@@ -21,6 +21,7 @@
 #include <linux/kernel.h>
 #include <linux/fs.h>
 #include <linux/initramfs.h>
+#include <linux/proc_fs.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <asm/page.h>
@@ -520,4 +521,5 @@ void populate_rootfs(void)
 		init_mkdir("/tmp", 0777);
 		init_chmod("/tmp", S_ISVTX | 0777);
 	}
+	proc_root_init();
 }

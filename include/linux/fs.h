@@ -161,6 +161,9 @@ struct inode_operations {
 	int (*rename)(struct inode *old_dir, struct dentry *old_dentry, struct inode *new_dir,
 		      struct dentry *new_dentry, unsigned int flags);
 	int (*setattr)(struct dentry *dentry, struct iattr *attr);	/* i_mutex held */
+	/* A directory whose names are made on demand (/proc): the child
+	 * called name, or NULL; replaces the d_subdirs scan of d_lookup(). */
+	struct dentry *(*lookup)(struct inode *dir, struct dentry *dentry, const struct qstr *name);
 };
 
 /* A change of attributes (truncate, chmod, chown, utimes). Linux: struct iattr. */
