@@ -27,23 +27,6 @@
 #define sys_ftruncate(fd, len) call_syscall(__NR_ftruncate, fd, len, 0)
 #define sys_umask(mask) call_syscall(__NR_umask, mask, 0, 0)
 
-/* Swap in an empty fd table for the test; put_table() restores the old. */
-static struct files_struct *new_table(struct ktest *test)
-{
-	int err;
-	struct files_struct *saved = current->files, *files = dup_fd(&init_files, &err);
-
-	KTEST_EXPECT_NOT_NULL(test, files);
-	current->files = files;
-	return saved;
-}
-
-static void put_table(struct files_struct *saved)
-{
-	exit_files(current);
-	current->files = saved;
-}
-
 /* Open path into the lowest free fd: the fd, or -errno. */
 static int open_fd(const char *path, int flags)
 {

@@ -13,6 +13,8 @@
 #define _FS_KTEST_USER_H
 
 #include <linux/kernel.h>
+#include <linux/fdtable.h>
+#include <linux/sched.h>
 #include <linux/ktest.h>
 #include <linux/mm.h>
 #include <linux/pgtable.h>
@@ -21,22 +23,24 @@
 #include <linux/syscalls.h>
 #include <asm/tlbflush.h>
 
-extern const struct syscall_desc __start_syscalls[], __stop_syscalls[];
+#define call_syscall(nr, a0, a1, a2) ktest_syscall(nr, (long)(a0), (long)(a1), (long)(a2), 0, 0, 0)
 
-/* System call nr with its arguments in the registers user space uses. */
-static inline long call_syscall6(unsigned int nr, long a0, long a1, long a2, long a3, long a4,
-				 long a5)
+/* Swap in an empty fd table for the test; put_table() restores the old. */
+static inline struct files_struct *new_table(struct ktest *test)
 {
-	struct pt_regs regs = { .di = a0, .si = a1, .dx = a2, .r10 = a3, .r8 = a4, .r9 = a5,
-				.orig_ax = nr };
+	int err;
+	struct files_struct *saved = current->files, *files = dup_fd(&init_files, &err);
 
-	for (const struct syscall_desc *d = __start_syscalls; d < __stop_syscalls; d++)
-		if (d->nr == nr)
-			return d->fn(&regs);
-	return -ENOSYS;
+	KTEST_EXPECT_NOT_NULL(test, files);
+	current->files = files;
+	return saved;
 }
 
-#define call_syscall(nr, a0, a1, a2) call_syscall6(nr, (long)(a0), (long)(a1), (long)(a2), 0, 0, 0)
+static inline void put_table(struct files_struct *saved)
+{
+	exit_files(current);
+	current->files = saved;
+}
 
 #define UWIN_BASE 0x400000UL
 #define UWIN_PAGES 5

@@ -524,32 +524,15 @@ static void pipe_fifo_test(struct ktest *test)
 	KTEST_EXPECT_EQ(test, init_unlink("/tmp/ktest-fifo"), 0);
 }
 
-#define sys1(nr, a) call_syscall6(__NR_##nr, (long)(a), 0, 0, 0, 0, 0)
-#define sys2(nr, a, b) call_syscall6(__NR_##nr, (long)(a), (long)(b), 0, 0, 0, 0)
-#define sys3(nr, a, b, c) call_syscall6(__NR_##nr, (long)(a), (long)(b), (long)(c), 0, 0, 0)
+#define sys1(nr, a) ktest_syscall(__NR_##nr, (long)(a), 0, 0, 0, 0, 0)
+#define sys2(nr, a, b) ktest_syscall(__NR_##nr, (long)(a), (long)(b), 0, 0, 0, 0)
+#define sys3(nr, a, b, c) ktest_syscall(__NR_##nr, (long)(a), (long)(b), (long)(c), 0, 0, 0)
 #define sys4(nr, a, b, c, d) \
-	call_syscall6(__NR_##nr, (long)(a), (long)(b), (long)(c), (long)(d), 0, 0)
+	ktest_syscall(__NR_##nr, (long)(a), (long)(b), (long)(c), (long)(d), 0, 0)
 
 #define U_FDS UWIN_BASE	/* int[2] for pipe() */
 #define U_BUF (UWIN_BASE + PAGE_SIZE)
 #define U_STAT (UWIN_BASE + 2 * PAGE_SIZE)
-
-/* Swap in an empty fd table for the test; put_table() restores the old. */
-static struct files_struct *new_table(struct ktest *test)
-{
-	int err;
-	struct files_struct *saved = current->files, *files = dup_fd(&init_files, &err);
-
-	KTEST_EXPECT_NOT_NULL(test, files);
-	current->files = files;
-	return saved;
-}
-
-static void put_table(struct files_struct *saved)
-{
-	exit_files(current);
-	current->files = saved;
-}
 
 /*
  * pipe and pipe2 as user space calls them: the two lowest fds, read end

@@ -17,14 +17,14 @@
 #include <linux/uio.h>
 #include "ktest_user.h"
 
-#define sys0(nr) call_syscall6(__NR_##nr, 0, 0, 0, 0, 0, 0)
-#define sys1(nr, a) call_syscall6(__NR_##nr, (long)(a), 0, 0, 0, 0, 0)
-#define sys2(nr, a, b) call_syscall6(__NR_##nr, (long)(a), (long)(b), 0, 0, 0, 0)
-#define sys3(nr, a, b, c) call_syscall6(__NR_##nr, (long)(a), (long)(b), (long)(c), 0, 0, 0)
+#define sys0(nr) ktest_syscall(__NR_##nr, 0, 0, 0, 0, 0, 0)
+#define sys1(nr, a) ktest_syscall(__NR_##nr, (long)(a), 0, 0, 0, 0, 0)
+#define sys2(nr, a, b) ktest_syscall(__NR_##nr, (long)(a), (long)(b), 0, 0, 0, 0)
+#define sys3(nr, a, b, c) ktest_syscall(__NR_##nr, (long)(a), (long)(b), (long)(c), 0, 0, 0)
 #define sys4(nr, a, b, c, d) \
-	call_syscall6(__NR_##nr, (long)(a), (long)(b), (long)(c), (long)(d), 0, 0)
+	ktest_syscall(__NR_##nr, (long)(a), (long)(b), (long)(c), (long)(d), 0, 0)
 #define sys5(nr, a, b, c, d, e) \
-	call_syscall6(__NR_##nr, (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), 0)
+	ktest_syscall(__NR_##nr, (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), 0)
 
 /* Where things go in the user window. */
 #define U_STR(n) (UWIN_BASE + 256 * (n))	/* page 0: path strings */

@@ -18,7 +18,7 @@
 #include <linux/sched/task.h>
 #include <linux/signal.h>
 #include <linux/wait.h>
-#include "../fs/ktest_user.h"	/* call_syscall6(): a system call as user space makes it */
+#include "../fs/ktest_user.h"	/* ktest_syscall(): a system call as user space makes it */
 
 #define NOBODY 4242	/* a uid and gid nothing else uses */
 
@@ -163,8 +163,8 @@ static int child_tries_uids(void *arg)
 	/* Root may set anything. */
 	KTEST_EXPECT_EQ(test, __sys_setresuid(1000, 2000, 3000), 0);
 	EXPECT_UIDS(test, 1000, 2000, 3000, 2000);
-	KTEST_EXPECT_EQ(test, call_syscall6(__NR_getuid, 0, 0, 0, 0, 0, 0), 1000);
-	KTEST_EXPECT_EQ(test, call_syscall6(__NR_geteuid, 0, 0, 0, 0, 0, 0), 2000);
+	KTEST_EXPECT_EQ(test, ktest_syscall(__NR_getuid, 0, 0, 0, 0, 0, 0), 1000);
+	KTEST_EXPECT_EQ(test, ktest_syscall(__NR_geteuid, 0, 0, 0, 0, 0, 0), 2000);
 	/* euid 2000 now: only ids it already has. */
 	KTEST_EXPECT_EQ(test, __sys_setresuid(4000, -1, -1), -EPERM);
 	KTEST_EXPECT_EQ(test, __sys_setresuid(-1, 0, -1), -EPERM);
@@ -191,9 +191,9 @@ static int child_tries_uids(void *arg)
 	/* No CAP_SETGID: groups and foreign gids are refused. */
 	KTEST_EXPECT_EQ(test, __sys_setgid(7), -EPERM);
 	KTEST_EXPECT_EQ(test, __sys_setresgid(7, -1, -1), -EPERM);
-	KTEST_EXPECT_EQ(test, call_syscall6(__NR_setgroups, 0, 0, 0, 0, 0, 0), -EPERM);
-	KTEST_EXPECT_EQ(test, call_syscall6(__NR_getgroups, 0, 0, 0, 0, 0, 0), 0);
-	KTEST_EXPECT_EQ(test, call_syscall6(__NR_getgroups, -1, 0, 0, 0, 0, 0), -EINVAL);
+	KTEST_EXPECT_EQ(test, ktest_syscall(__NR_setgroups, 0, 0, 0, 0, 0, 0), -EPERM);
+	KTEST_EXPECT_EQ(test, ktest_syscall(__NR_getgroups, 0, 0, 0, 0, 0, 0), 0);
+	KTEST_EXPECT_EQ(test, ktest_syscall(__NR_getgroups, -1, 0, 0, 0, 0, 0), -EINVAL);
 	/* Back to euid 0 is impossible: no id of ours is 0 any more. */
 	KTEST_EXPECT_FALSE(test, capable(CAP_SETUID));
 	do_exit(0);
@@ -286,8 +286,8 @@ static int child_tries_limits(void *arg)
 	KTEST_EXPECT_EQ(test, prlimit(current, RLIMIT_CORE, 0, 0, &old), 0);
 	KTEST_EXPECT_TRUE(test, old.rlim_cur == 5000 && old.rlim_max == 5000);
 	/* Another user's process (pid 1, root's): EPERM even to read. */
-	KTEST_EXPECT_EQ(test, call_syscall6(__NR_prlimit64, 1, RLIMIT_CORE, 0, 0, 0, 0), -EPERM);
-	KTEST_EXPECT_EQ(test, call_syscall6(__NR_prlimit64, current->pid, RLIMIT_CORE, 0, 0, 0, 0),
+	KTEST_EXPECT_EQ(test, ktest_syscall(__NR_prlimit64, 1, RLIMIT_CORE, 0, 0, 0, 0), -EPERM);
+	KTEST_EXPECT_EQ(test, ktest_syscall(__NR_prlimit64, current->pid, RLIMIT_CORE, 0, 0, 0, 0),
 			0);
 	do_exit(0);
 }
@@ -310,9 +310,9 @@ static void prlimit_rules_test(struct ktest *test)
 	/* Root may raise a hard limit. */
 	KTEST_EXPECT_EQ(test, prlimit(current, RLIMIT_CORE, 1234, RLIM_INFINITY, NULL), 0);
 	KTEST_EXPECT_EQ(test, prlimit(current, RLIMIT_CORE, 1234, 5678, NULL), 0);
-	KTEST_EXPECT_EQ(test, call_syscall6(__NR_prlimit64, 0x7ffffff0, RLIMIT_CORE, 0, 0, 0, 0),
+	KTEST_EXPECT_EQ(test, ktest_syscall(__NR_prlimit64, 0x7ffffff0, RLIMIT_CORE, 0, 0, 0, 0),
 			-ESRCH);
-	KTEST_EXPECT_EQ(test, call_syscall6(__NR_getrlimit, RLIM_NLIMITS, 0, 0, 0, 0, 0), -EINVAL);
+	KTEST_EXPECT_EQ(test, ktest_syscall(__NR_getrlimit, RLIM_NLIMITS, 0, 0, 0, 0, 0), -EINVAL);
 	/* init's RLIMIT_NPROC is Linux's: half of max_threads. */
 	KTEST_EXPECT_EQ(test, prlimit(current, RLIMIT_NPROC, 0, 0, &now), 0);
 	KTEST_EXPECT_EQ(test, now.rlim_cur, max_threads / 2);
@@ -452,12 +452,12 @@ static void groups_test(struct ktest *test)
 	KTEST_EXPECT_TRUE(test, in_group_p(20));
 	KTEST_EXPECT_TRUE(test, in_group_p(0));	/* the fsgid */
 	KTEST_EXPECT_FALSE(test, in_group_p(25));
-	KTEST_EXPECT_EQ(test, call_syscall6(__NR_getgroups, 0, 0, 0, 0, 0, 0), 3);
-	KTEST_EXPECT_EQ(test, call_syscall6(__NR_getgroups, 2, 0, 0, 0, 0, 0), -EINVAL);
-	KTEST_EXPECT_EQ(test, call_syscall6(__NR_setgroups, NGROUPS_MAX + 1, 0, 0, 0, 0, 0),
+	KTEST_EXPECT_EQ(test, ktest_syscall(__NR_getgroups, 0, 0, 0, 0, 0, 0), 3);
+	KTEST_EXPECT_EQ(test, ktest_syscall(__NR_getgroups, 2, 0, 0, 0, 0, 0), -EINVAL);
+	KTEST_EXPECT_EQ(test, ktest_syscall(__NR_setgroups, NGROUPS_MAX + 1, 0, 0, 0, 0, 0),
 			-EINVAL);
-	KTEST_EXPECT_EQ(test, call_syscall6(__NR_setgroups, 0, 0, 0, 0, 0, 0), 0);
-	KTEST_EXPECT_EQ(test, call_syscall6(__NR_getgroups, 0, 0, 0, 0, 0, 0), 0);
+	KTEST_EXPECT_EQ(test, ktest_syscall(__NR_setgroups, 0, 0, 0, 0, 0, 0), 0);
+	KTEST_EXPECT_EQ(test, ktest_syscall(__NR_getgroups, 0, 0, 0, 0, 0, 0), 0);
 	KTEST_EXPECT_FALSE(test, in_group_p(20));
 }
 

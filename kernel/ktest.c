@@ -12,6 +12,7 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/syscalls.h>
 #include <asm/power.h>
 
 extern const struct ktest_suite __start_ktest_suites[], __stop_ktest_suites[];
@@ -46,6 +47,18 @@ unsigned long ktest_free_pages(void)
 		yield();
 	drop_slab();
 	return nr_free_pages();
+}
+
+long ktest_syscall(unsigned int nr, long a0, long a1, long a2, long a3, long a4, long a5)
+{
+	extern const struct syscall_desc __start_syscalls[], __stop_syscalls[];
+	struct pt_regs regs = { .di = a0, .si = a1, .dx = a2, .r10 = a3, .r8 = a4, .r9 = a5,
+				.orig_ax = nr };
+
+	for (const struct syscall_desc *d = __start_syscalls; d < __stop_syscalls; d++)
+		if (d->nr == nr)
+			return d->fn(&regs);
+	return -ENOSYS;
 }
 
 static bool suite_selected(const char *name)

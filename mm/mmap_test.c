@@ -271,22 +271,22 @@ static void madvise_test(struct ktest *test)
 		poke(p + i * PG, 'a' + i);
 	poke(s, 's');
 	before = ktest_free_pages();
-	KTEST_EXPECT_EQ(test, test_syscall(__NR_madvise, p + PG, 2 * PG, 4, 0, 0, 0), 0);
+	KTEST_EXPECT_EQ(test, ktest_syscall(__NR_madvise, p + PG, 2 * PG, 4, 0, 0, 0), 0);
 	KTEST_EXPECT_EQ(test, ktest_free_pages() - before, 2);
 	KTEST_EXPECT_EQ(test, peek(p), 'a');
 	KTEST_EXPECT_EQ(test, peek(p + PG), 0);
 	KTEST_EXPECT_EQ(test, peek(p + 3 * PG), 'd');
-	KTEST_EXPECT_EQ(test, test_syscall(__NR_madvise, s, PG, 4, 0, 0, 0), 0);
+	KTEST_EXPECT_EQ(test, ktest_syscall(__NR_madvise, s, PG, 4, 0, 0, 0), 0);
 	KTEST_EXPECT_NULL(test, test_page(mm, s));
 	KTEST_EXPECT_EQ(test, peek(s), 's');
-	KTEST_EXPECT_EQ(test, test_syscall(__NR_madvise, s, PG, 8, 0, 0, 0), -EINVAL);
+	KTEST_EXPECT_EQ(test, ktest_syscall(__NR_madvise, s, PG, 8, 0, 0, 0), -EINVAL);
 
-	KTEST_EXPECT_EQ(test, test_syscall(__NR_madvise, p + 1, PG, 4, 0, 0, 0), -EINVAL);
-	KTEST_EXPECT_EQ(test, test_syscall(__NR_madvise, p, PG, 10, 0, 0, 0), -EINVAL);
-	KTEST_EXPECT_EQ(test, test_syscall(__NR_madvise, p, 0, 4, 0, 0, 0), 0);
-	KTEST_EXPECT_EQ(test, test_syscall(__NR_madvise, p, PG, 3, 0, 0, 0), 0);
+	KTEST_EXPECT_EQ(test, ktest_syscall(__NR_madvise, p + 1, PG, 4, 0, 0, 0), -EINVAL);
+	KTEST_EXPECT_EQ(test, ktest_syscall(__NR_madvise, p, PG, 10, 0, 0, 0), -EINVAL);
+	KTEST_EXPECT_EQ(test, ktest_syscall(__NR_madvise, p, 0, 4, 0, 0, 0), 0);
+	KTEST_EXPECT_EQ(test, ktest_syscall(__NR_madvise, p, PG, 3, 0, 0, 0), 0);
 	KTEST_EXPECT_EQ(test, sys_munmap(p + PG, PG), 0);
-	KTEST_EXPECT_EQ(test, test_syscall(__NR_madvise, p, 4 * PG, 4, 0, 0, 0), -ENOMEM);
+	KTEST_EXPECT_EQ(test, ktest_syscall(__NR_madvise, p, 4 * PG, 4, 0, 0, 0), -ENOMEM);
 	KTEST_EXPECT_EQ(test, peek(p + 3 * PG), 0);	/* the part after the hole was done */
 	test_mm_leave(mm);
 }

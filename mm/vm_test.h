@@ -21,25 +21,10 @@
 #define RW (PROT_READ | PROT_WRITE)
 #define ANON (MAP_PRIVATE | MAP_ANONYMOUS)
 
-/* Call system call nr's registered function with these arguments, as
- * do_syscall_64() does for a user program. */
-static inline long test_syscall(unsigned int nr, unsigned long a0, unsigned long a1,
-				unsigned long a2, unsigned long a3, unsigned long a4,
-				unsigned long a5)
-{
-	extern const struct syscall_desc __start_syscalls[], __stop_syscalls[];
-	struct pt_regs regs = { .di = a0, .si = a1, .dx = a2, .r10 = a3, .r8 = a4, .r9 = a5 };
-
-	for (const struct syscall_desc *d = __start_syscalls; d < __stop_syscalls; d++)
-		if (d->nr == nr)
-			return d->fn(&regs);
-	return -ENOSYS;
-}
-
-#define sys_mmap(a, l, p, f, fd, o) test_syscall(__NR_mmap, a, l, p, f, (unsigned long)(fd), o)
-#define sys_munmap(a, l) test_syscall(__NR_munmap, a, l, 0, 0, 0, 0)
-#define sys_mprotect(a, l, p) test_syscall(__NR_mprotect, a, l, p, 0, 0, 0)
-#define sys_brk(b) ((unsigned long)test_syscall(__NR_brk, b, 0, 0, 0, 0, 0))
+#define sys_mmap(a, l, p, f, fd, o) ktest_syscall(__NR_mmap, a, l, p, f, (unsigned long)(fd), o)
+#define sys_munmap(a, l) ktest_syscall(__NR_munmap, a, l, 0, 0, 0, 0)
+#define sys_mprotect(a, l, p) ktest_syscall(__NR_mprotect, a, l, p, 0, 0, 0)
+#define sys_brk(b) ((unsigned long)ktest_syscall(__NR_brk, b, 0, 0, 0, 0, 0))
 
 /* A new, empty mm that the current task now runs on. */
 static inline struct mm_struct *test_mm_enter(void)

@@ -103,6 +103,13 @@ void ktest_fail(struct ktest *test, const char *file, int line, const char *fmt,
  */
 unsigned long ktest_free_pages(void);
 
+/*
+ * Call system call nr with these arguments in the registers user space
+ * puts them in, through the same table do_syscall_64() uses: a test sees
+ * exactly what a user program would get back (the result or -errno).
+ */
+long ktest_syscall(unsigned int nr, long a0, long a1, long a2, long a3, long a4, long a5);
+
 /* Run the suites the command line asked for ("ktest"/"ktest=a,b"), if any;
  * then power off with 0 (all passed) or 1. Returns if none were asked for. */
 void ktest_run_requested(void);
