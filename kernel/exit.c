@@ -13,6 +13,7 @@
 #include <linux/fdtable.h>
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
+#include <linux/futex.h>
 #include <linux/mm.h>
 #include <linux/pid.h>
 #include <linux/sched.h>
@@ -142,13 +143,20 @@ static void exit_notify(struct task_struct *tsk)
 
 /*
  * Linux: mm_release(). The address space is being left (exit or exec):
- * a vfork parent may go on, and a thread's CLONE_CHILD_CLEARTID word is
- * cleared (the futex wake that goes with it arrives with futexes).
+ * robust futexes still held are released, a vfork parent may go on, and
+ * the CLONE_CHILD_CLEARTID word is cleared and woken (FUTEX_WAKE, 1),
+ * which is how a thread library learns that the thread is gone
+ * (pthread_join; musl's thread-list lock). Only if someone else still uses
+ * the address space: otherwise nobody could be waiting on the word.
  */
 void mm_release(struct task_struct *tsk)
 {
+	futex_exit_release(tsk);
 	if (tsk->clear_child_tid) {
-		put_user(0, tsk->clear_child_tid);
+		if (atomic_read(&tsk->mm->mm_users) > 1) {
+			put_user(0, tsk->clear_child_tid);
+			do_futex((u32 __user *)tsk->clear_child_tid, FUTEX_WAKE, 1, NULL, NULL, 0, 0);
+		}
 		tsk->clear_child_tid = NULL;
 	}
 	if (tsk->vfork_done) {	/* Linux: complete_vfork_done() */

@@ -261,6 +261,7 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	p->set_child_tid = (clone_flags & CLONE_CHILD_SETTID) ? args->child_tid : NULL;
 	p->clear_child_tid = (clone_flags & CLONE_CHILD_CLEARTID) ? args->child_tid : NULL;
 	p->vfork_done = NULL;
+	p->robust_list = NULL;	/* a new thread registers its own */
 	p->exit_state = 0;
 	p->exit_code = 0;
 	p->pending.sig[0] = 0;	/* signals pending for the parent are not the child's */
