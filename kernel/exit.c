@@ -27,26 +27,47 @@
 
 void __cleanup_sighand(struct sighand_struct *sighand);
 void put_signal_struct(struct signal_struct *sig);
+static bool do_notify_parent(struct task_struct *tsk, int sig);
 
 /*
- * Linux: release_task(). Unlink a dead task from the task list and its
- * parent, and drop the parent's reference. The task's own reference goes
- * after its final switch away (finish_task_switch).
+ * Linux: release_task() -> __exit_signal(). Unlink a dead task from the
+ * task list, its thread group and its parent, and drop the parent's
+ * reference. The task's own reference goes after its final switch away
+ * (finish_task_switch). If p was the last thread of a group whose leader
+ * is already a zombie, the leader's death is now the process's: its
+ * parent is told, and the leader is released too if nobody will wait.
  */
 static void release_task(struct task_struct *p)
 {
+	struct task_struct *leader;
 	unsigned long flags;
+	bool zap_leader = false;
 
+repeat:
 	atomic_dec(&p->real_cred->user->processes);	/* cred: one process fewer (RLIMIT_NPROC) */
 	spin_lock_irqsave(&tasklist_lock, flags);
 	list_del_init(&p->sibling);
-	list_del_init(&p->tasks);
+	list_del_init(&p->thread_node);
+	p->signal->nr_threads--;
+	if (thread_group_leader(p))
+		list_del_init(&p->tasks);
 	p->thread_pid->task = NULL;
 	nr_threads--;
+	leader = p->group_leader;
+	if (leader != p && thread_group_empty(leader) && leader->exit_state == EXIT_ZOMBIE) {
+		zap_leader = do_notify_parent(leader, leader->exit_signal);
+		if (zap_leader)
+			leader->exit_state = EXIT_DEAD;
+	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	put_signal_struct(p->signal);
 	__cleanup_sighand(p->sighand);
 	put_task_struct(p);
+	if (zap_leader) {
+		p = leader;
+		zap_leader = false;
+		goto repeat;
+	}
 }
 
 /*
@@ -56,7 +77,14 @@ static void release_task(struct task_struct *p)
  */
 static struct task_struct *find_new_reaper(struct task_struct *father)
 {
-	for (struct task_struct *t = father->real_parent; t->pid > 1; t = t->real_parent)
+	struct task_struct *t;
+
+	/* Linux: find_alive_thread(). A live thread of the same process
+	 * comes first: the children are the process's, not the thread's. */
+	for_each_thread(father, t)
+		if (!(t->flags & PF_EXITING))
+			return t;
+	for (t = father->real_parent; t->pid > 1; t = t->real_parent)
 		if (t->signal->is_child_subreaper && !(t->flags & PF_EXITING))
 			return t;
 	return find_task_by_pid(1);
@@ -126,14 +154,17 @@ static void exit_notify(struct task_struct *tsk)
 	spin_lock_irqsave(&tasklist_lock, flags);
 	forget_original_parent(tsk, &dead);
 	tsk->exit_state = EXIT_ZOMBIE;
-	if (tsk->exit_signal < 0 || (tsk->flags & PF_KTHREAD && tsk->exit_signal == 0))
+	if (!thread_group_leader(tsk) || (tsk->flags & PF_KTHREAD && tsk->exit_signal == 0))
 		autoreap = true;	/* threads and plain kernel threads: nobody waits */
+	else if (!thread_group_empty(tsk))
+		autoreap = false;	/* delay_group_leader(): the last thread tells the parent */
 	else
 		autoreap = do_notify_parent(tsk, tsk->exit_signal);
 	if (autoreap)
 		tsk->exit_state = EXIT_DEAD;
 	trace_exit("  exit_notify: %s\n", autoreap ? "nobody will wait: released now" :
-				       "zombie until the parent waits; parent notified");
+		   delay_group_leader(tsk) ? "zombie leader: waits for its other threads to exit" :
+		   "zombie until the parent waits; parent notified");
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	list_for_each_entry_safe(p, n, &dead, sibling)
 		release_task(p);
@@ -203,12 +234,15 @@ static void __noreturn do_task_dead(void)
 void __noreturn do_exit(long code)
 {
 	struct task_struct *tsk = current;
+	bool group_dead;
 
 	if (is_idle_task(tsk))
 		panic("Attempted to kill the idle task!");
-	if (tsk->pid == 1)
-		init_exited(code);
 	tsk->flags |= PF_EXITING;
+	/* The last thread out ends the process (Linux: group_dead). */
+	group_dead = atomic_dec_and_test(&tsk->signal->live);
+	if (group_dead && tsk->tgid == 1)
+		init_exited(signal_group_exit(tsk->signal) ? tsk->signal->group_exit_code : code);
 	tsk->exit_code = (int)code;
 	trace_exit("%s[%d] do_exit(%#lx): exit_mm, exit_files, exit_fs\n", tsk->comm, tsk->pid, code);
 	if (tsk->mm)
@@ -220,19 +254,39 @@ void __noreturn do_exit(long code)
 	do_task_dead();
 }
 
-/* Linux: sys_exit(). End this thread with exit status error_code & 0xff. */
+/* Linux: sys_exit(). End this thread (only) with exit status error_code & 0xff. */
 SYSCALL_DEFINE1(exit, int, error_code)
 {
 	do_exit((error_code & 0xff) << 8);
 }
 
 /*
- * Linux: sys_exit_group(). End every thread of the process. Until threads
- * (CLONE_THREAD) exist, the process is this one task.
+ * Linux: do_group_exit(). End every thread of the process, with one wait
+ * status for all: the first to start the group exit sets it. The other
+ * threads get SIGKILL; each one, on its way back to user mode, comes here
+ * and exits with the group's code.
  */
+void __noreturn do_group_exit(int exit_code)
+{
+	struct signal_struct *sig = current->signal;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (signal_group_exit(sig)) {
+		exit_code = sig->group_exit_code;
+	} else if (!thread_group_empty(current)) {
+		sig->group_exit_code = exit_code;
+		sig->flags |= SIGNAL_GROUP_EXIT;
+		zap_other_threads(current);
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	do_exit(exit_code);
+}
+
+/* Linux: sys_exit_group(). End every thread of the process. */
 SYSCALL_DEFINE1(exit_group, int, error_code)
 {
-	do_exit((error_code & 0xff) << 8);
+	do_group_exit((error_code & 0xff) << 8);
 }
 
 /* wait options (uapi linux/wait.h). */
@@ -296,7 +350,8 @@ static bool eligible_child(struct wait_opts *wo, struct task_struct *p)
 static pid_t wait_task_zombie(struct wait_opts *wo, struct task_struct *p, unsigned long flags)
 {
 	pid_t pid = p->pid;
-	int status = p->exit_code;
+	/* After exit_group() or a fatal signal, every thread has the group's status. */
+	int status = signal_group_exit(p->signal) ? p->signal->group_exit_code : p->exit_code;
 
 	if (!(wo->wo_flags & WNOWAIT))
 		p->exit_state = EXIT_DEAD;	/* no other wait can take it now */
@@ -335,18 +390,25 @@ static long do_wait(struct wait_opts *wo)
 	long retval;
 
 	for (;;) {
-		struct task_struct *p;
+		struct task_struct *p, *t;
 		bool any = false;
 
 		prepare_to_wait(&current->signal->wait_chldexit, &wait, TASK_INTERRUPTIBLE);
 		spin_lock_irqsave(&tasklist_lock, flags);
-		list_for_each_entry(p, &current->children, sibling) {
-			if (!eligible_child(wo, p))
+		/* The children of every thread of the process are its children
+		 * (Linux: do_wait_thread() per thread, unless __WNOTHREAD). */
+		for_each_thread(current, t) {
+			if ((wo->wo_flags & __WNOTHREAD) && t != current)
 				continue;
-			any = true;
-			if (p->exit_state == EXIT_ZOMBIE && (wo->wo_flags & WEXITED)) {
-				retval = wait_task_zombie(wo, p, flags);	/* unlocks */
-				goto out;
+			list_for_each_entry(p, &t->children, sibling) {
+				if (!eligible_child(wo, p))
+					continue;
+				any = true;
+				if (p->exit_state == EXIT_ZOMBIE && !delay_group_leader(p) &&
+				    (wo->wo_flags & WEXITED)) {
+					retval = wait_task_zombie(wo, p, flags);	/* unlocks */
+					goto out;
+				}
 			}
 		}
 		spin_unlock_irqrestore(&tasklist_lock, flags);

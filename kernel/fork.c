@@ -171,15 +171,19 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 {
 	struct signal_struct *sig;
 
-	if (clone_flags & CLONE_THREAD) {
-		current->signal->sigcnt++;	/* under tasklist_lock once threads exist */
-		return 0;
-	}
+	if (clone_flags & CLONE_THREAD)
+		return 0;	/* joins current's group at the end of copy_process() */
 	sig = kmem_cache_alloc(signal_cachep, GFP_KERNEL);
 	tsk->signal = sig;
 	if (!sig)
 		return -ENOMEM;
-	sig->sigcnt = 1;
+	atomic_set(&sig->sigcnt, 1);
+	atomic_set(&sig->live, 1);
+	sig->nr_threads = 1;
+	INIT_LIST_HEAD(&sig->thread_head);
+	list_add(&tsk->thread_node, &sig->thread_head);
+	sig->flags = 0;
+	sig->group_exit_code = 0;
 	init_waitqueue_head(&sig->wait_chldexit);
 	sig->pgrp = current->signal->pgrp;
 	sig->session = current->signal->session;
@@ -190,7 +194,7 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 
 void put_signal_struct(struct signal_struct *sig)
 {
-	if (--sig->sigcnt == 0)
+	if (atomic_dec_and_test(&sig->sigcnt))
 		kmem_cache_free(signal_cachep, sig);
 }
 
@@ -345,6 +349,14 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 
 	/* Linux: the tail of copy_process(), under tasklist_lock. */
 	spin_lock_irqsave(&tasklist_lock, flags);
+	/* A thread must not join a group that exit_group() is already
+	 * killing: zap_other_threads() has counted the threads it will wait
+	 * for. (Linux fails any fork with a fatal signal pending here.) */
+	retval = -EINTR;
+	if (signal_group_exit(current->signal)) {
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		goto bad_fork_free_pid;
+	}
 	if (clone_flags & (CLONE_PARENT | CLONE_THREAD)) {
 		p->real_parent = current->real_parent;	/* a sibling of the caller */
 		if (clone_flags & CLONE_THREAD)
@@ -356,12 +368,21 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	}
 	p->parent = p->real_parent;
 	list_add_tail(&p->sibling, &p->real_parent->children);
-	list_add_tail(&p->tasks, &init_task.tasks);
+	if (thread_group_leader(p)) {
+		list_add_tail(&p->tasks, &init_task.tasks);	/* a new process */
+	} else {
+		p->signal->nr_threads++;
+		atomic_inc(&p->signal->live);
+		atomic_inc(&p->signal->sigcnt);
+		list_add_tail(&p->thread_node, &p->signal->thread_head);
+	}
 	pid->task = p;
 	nr_threads++;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return p;
 
+bad_fork_free_pid:
+	put_pid(pid);
 bad_fork_cleanup_mm:
 	if (p->mm)
 		mmput(p->mm);

@@ -12,7 +12,10 @@ extern char init_stack[];
 extern struct sighand_struct init_sighand;
 
 struct signal_struct init_signals = {
-	.sigcnt = 1,
+	.sigcnt = ATOMIC_INIT(1),
+	.live = ATOMIC_INIT(1),
+	.nr_threads = 1,
+	.thread_head = LIST_HEAD_INIT(init_task.thread_node),
 	.wait_chldexit = __WAIT_QUEUE_HEAD_INITIALIZER(init_signals.wait_chldexit),
 	.rlim = INIT_RLIMITS,
 };	/* boot/head.S: THREAD_SIZE bytes */
@@ -33,6 +36,7 @@ struct task_struct init_task = {
 	.children = LIST_HEAD_INIT(init_task.children),
 	.sibling = LIST_HEAD_INIT(init_task.sibling),
 	.group_leader = &init_task,
+	.thread_node = LIST_HEAD_INIT(init_signals.thread_head),
 	.tasks = LIST_HEAD_INIT(init_task.tasks),
 	.comm = "swapper/0",
 	.sighand = &init_sighand,

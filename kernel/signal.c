@@ -124,9 +124,9 @@ void do_signal(void)
 		}
 		if (sigmask(sig) & SIG_KERNEL_IGNORE_MASK)
 			continue;
-		/* Default action: terminate. The status says which signal
-		 * (no core dumps here, so never WCOREDUMP). Linux: do_group_exit(). */
-		do_exit(sig);
+		/* Default action: terminate the whole process. The status
+		 * says which signal (no core dumps here, so never WCOREDUMP). */
+		do_group_exit(sig);
 	}
 }
 
@@ -223,4 +223,23 @@ SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return found ? 0 : -ESRCH;
+}
+
+/*
+ * Linux: zap_other_threads(). SIGKILL every other live thread of p's group
+ * (exit_group, a fatal signal, exec from a thread). Returns how many were
+ * signalled. Caller holds tasklist_lock.
+ */
+int zap_other_threads(struct task_struct *p)
+{
+	struct task_struct *t;
+	int count = 0;
+
+	for_each_thread(p, t) {
+		if (t == p || t->exit_state)
+			continue;
+		count++;
+		__send_signal(SIGKILL, t);
+	}
+	return count;
 }

@@ -82,7 +82,8 @@ struct task_struct {
 	struct task_struct *parent;	/* who gets SIGCHLD and wait()s for it */
 	struct list_head children;	/* its children, linked by their sibling */
 	struct list_head sibling;	/* in its parent's children list */
-	struct task_struct *group_leader;
+	struct task_struct *group_leader;	/* the first thread of its thread group */
+	struct list_head thread_node;	/* in signal->thread_head (tasklist_lock) */
 	struct list_head tasks;	/* every task, on init_task.tasks (tasklist_lock) */
 
 	/* Credentials (kernel/cred.c): the ids the task has (real_cred: as

@@ -152,11 +152,17 @@ def cpu_curr(cpu):
 
 
 def for_each_task():
-    """Every task: init_task (pid 0) and the list on init_task.tasks, as for_each_process()."""
+    """Every task, as Linux's for_each_process_thread(): init_task (pid 0),
+    then each process on init_task.tasks (the group leaders) followed by
+    its other threads (signal->thread_head)."""
     init = symbol_value("init_task")
     yield init.address
-    for task in list_for_each_entry(init["tasks"], "struct task_struct", "tasks"):
-        yield task
+    for leader in list_for_each_entry(init["tasks"], "struct task_struct", "tasks"):
+        yield leader
+        for t in list_for_each_entry(leader["signal"]["thread_head"], "struct task_struct",
+                                     "thread_node"):
+            if ulong(t) != ulong(leader):
+                yield t
 
 
 def find_task(pid):
@@ -560,9 +566,10 @@ class LxPs(LxCommand):
 
 Usage: lx-ps
 
-The tasks are init_task (pid 0, swapper/0: CPU 0's idle task) and those on
-its tasks list, in creation order, as Linux's for_each_process(). A task is
-listed once copy_process() has linked it in, near its end.
+The tasks are init_task (pid 0, swapper/0: CPU 0's idle task), then each
+process on its tasks list in creation order, each followed by its other
+threads, as Linux's for_each_process_thread(). A task is listed once
+copy_process() has linked it in, near its end.
 
   >N   in the first column: the task running on CPU N (pcpu_hot[N].current_task)
   ST   R running/runnable, S sleeping, D uninterruptible, T stopped,

@@ -8,12 +8,23 @@
 #define _LINUX_SCHED_SIGNAL_H
 
 #include <linux/types.h>
+#include <linux/atomic.h>
+#include <linux/list.h>
 #include <linux/resource.h>
+#include <linux/sched.h>
 #include <linux/wait.h>
 
+/* signal_struct.flags. Linux: include/linux/sched/signal.h. */
+#define SIGNAL_GROUP_EXIT 0x00000004	/* exit_group() or a fatal signal: every thread dies */
+
 struct signal_struct {
-	int sigcnt;	/* references: one per thread (tasklist_lock) */
+	atomic_t sigcnt;	/* references: one per thread not yet released */
+	atomic_t live;	/* threads that have not yet started do_exit() */
+	int nr_threads;	/* threads on thread_head (tasklist_lock) */
+	struct list_head thread_head;	/* every thread, linked by task->thread_node */
 	struct wait_queue_head wait_chldexit;	/* wait4/waitid sleep here */
+	unsigned int flags;	/* SIGNAL_* (tasklist_lock) */
+	int group_exit_code;	/* the wait status of every thread once SIGNAL_GROUP_EXIT */
 	pid_t pgrp;	/* process group id (Linux: pids[PIDTYPE_PGID]) */
 	pid_t session;	/* session id (Linux: pids[PIDTYPE_SID]) */
 	bool is_child_subreaper;	/* prctl(PR_SET_CHILD_SUBREAPER) */
@@ -27,5 +38,46 @@ struct signal_struct {
 #define rlimit(limit) task_rlimit(current, limit)
 
 extern struct signal_struct init_signals;
+
+/*
+ * Thread groups. A process is a thread group: the tasks that share one
+ * signal_struct (CLONE_THREAD). Its first task is the group leader, whose
+ * pid is the group's tgid (what getpid() returns in every thread).
+ * Walking a group needs tasklist_lock (Linux also allows RCU).
+ */
+
+/* Linux: for_each_thread(). Every thread of p's group, p's leader included. */
+#define for_each_thread(p, t) \
+	list_for_each_entry(t, &(p)->signal->thread_head, thread_node)
+
+static inline bool thread_group_leader(const struct task_struct *p)
+{
+	return p->exit_signal >= 0;	/* as Linux: only threads have exit_signal -1 */
+}
+
+/* Is p the only thread left in its group? Linux: thread_group_empty(). */
+static inline bool thread_group_empty(const struct task_struct *p)
+{
+	return p->signal->nr_threads == 1;
+}
+
+/*
+ * Linux: delay_group_leader(). A leader that has exited while its other
+ * threads run stays a zombie that wait() must not reap: its pid is the
+ * process's, and the process is not dead until its last thread is.
+ */
+static inline bool delay_group_leader(const struct task_struct *p)
+{
+	return thread_group_leader(p) && !thread_group_empty(p);
+}
+
+static inline bool signal_group_exit(const struct signal_struct *sig)
+{
+	return sig->flags & SIGNAL_GROUP_EXIT;
+}
+
+/* kernel/exit.c, kernel/signal.c */
+void __noreturn do_group_exit(int exit_code);
+int zap_other_threads(struct task_struct *p);
 
 #endif
