@@ -227,6 +227,25 @@ static void __noreturn do_task_dead(void)
 }
 
 /*
+ * Linux: synchronize_group_exit(). The last thread out of a process that
+ * nobody ended with exit_group() (each thread called SYS_exit) makes its
+ * own code the group's: the parent's wait sees the status of the last
+ * thread to exit, not the leader's (Linux does so since 6.0).
+ */
+static void synchronize_group_exit(struct task_struct *tsk, long code)
+{
+	struct signal_struct *sig = tsk->signal;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (!signal_group_exit(sig)) {
+		sig->flags |= SIGNAL_GROUP_EXIT;
+		sig->group_exit_code = (int)code;
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+}
+
+/*
  * Linux: do_exit(). End the current task. `code` is the wait status its
  * parent will see: (status & 0xff) << 8 for exit(status), or the signal
  * number for a death by signal (WIFSIGNALED).
@@ -241,8 +260,10 @@ void __noreturn do_exit(long code)
 	tsk->flags |= PF_EXITING;
 	/* The last thread out ends the process (Linux: group_dead). */
 	group_dead = atomic_dec_and_test(&tsk->signal->live);
+	if (group_dead)
+		synchronize_group_exit(tsk, code);
 	if (group_dead && tsk->tgid == 1)
-		init_exited(signal_group_exit(tsk->signal) ? tsk->signal->group_exit_code : code);
+		init_exited(tsk->signal->group_exit_code);
 	tsk->exit_code = (int)code;
 	trace_exit("%s[%d] do_exit(%#lx): exit_mm, exit_files, exit_fs\n", tsk->comm, tsk->pid, code);
 	if (tsk->mm)
