@@ -37,7 +37,7 @@ static bool do_notify_parent(struct task_struct *tsk, int sig);
  * is already a zombie, the leader's death is now the process's: its
  * parent is told, and the leader is released too if nobody will wait.
  */
-static void release_task(struct task_struct *p)
+void release_task(struct task_struct *p)
 {
 	struct task_struct *leader;
 	unsigned long flags;
@@ -53,6 +53,9 @@ repeat:
 		list_del_init(&p->tasks);
 	p->thread_pid->task = NULL;
 	nr_threads--;
+	/* One fewer thread for an exec in another thread to wait for (de_thread). */
+	if (!thread_group_leader(p) && p->signal->notify_count > 0 && !--p->signal->notify_count)
+		wake_up_process(p->signal->group_exec_task);
 	leader = p->group_leader;
 	if (leader != p && thread_group_empty(leader) && leader->exit_state == EXIT_ZOMBIE) {
 		zap_leader = do_notify_parent(leader, leader->exit_signal);
@@ -162,6 +165,9 @@ static void exit_notify(struct task_struct *tsk)
 		autoreap = do_notify_parent(tsk, tsk->exit_signal);
 	if (autoreap)
 		tsk->exit_state = EXIT_DEAD;
+	/* The leader is dead: an exec in another thread may take its place. */
+	if (tsk->signal->notify_count < 0)
+		wake_up_process(tsk->signal->group_exec_task);
 	trace_exit("  exit_notify: %s\n", autoreap ? "nobody will wait: released now" :
 		   delay_group_leader(tsk) ? "zombie leader: waits for its other threads to exit" :
 		   "zombie until the parent waits; parent notified");
@@ -184,9 +190,11 @@ void mm_release(struct task_struct *tsk)
 {
 	futex_exit_release(tsk);
 	if (tsk->clear_child_tid) {
+		u32 __user *uaddr = (u32 __user *)tsk->clear_child_tid;
+
 		if (atomic_read(&tsk->mm->mm_users) > 1) {
-			put_user(0, tsk->clear_child_tid);
-			do_futex((u32 __user *)tsk->clear_child_tid, FUTEX_WAKE, 1, NULL, NULL, 0, 0);
+			put_user(0, uaddr);
+			do_futex(uaddr, FUTEX_WAKE, 1, NULL, NULL, 0, 0);
 		}
 		tsk->clear_child_tid = NULL;
 	}
@@ -295,6 +303,8 @@ void __noreturn do_group_exit(int exit_code)
 	spin_lock_irqsave(&tasklist_lock, flags);
 	if (signal_group_exit(sig)) {
 		exit_code = sig->group_exit_code;
+	} else if (sig->group_exec_task) {
+		exit_code = 0;	/* killed by an exec in another thread (de_thread) */
 	} else if (!thread_group_empty(current)) {
 		sig->group_exit_code = exit_code;
 		sig->flags |= SIGNAL_GROUP_EXIT;

@@ -184,6 +184,8 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 	list_add(&tsk->thread_node, &sig->thread_head);
 	sig->flags = 0;
 	sig->group_exit_code = 0;
+	sig->group_exec_task = NULL;
+	sig->notify_count = 0;
 	init_waitqueue_head(&sig->wait_chldexit);
 	sig->pgrp = current->signal->pgrp;
 	sig->session = current->signal->session;
@@ -349,11 +351,11 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 
 	/* Linux: the tail of copy_process(), under tasklist_lock. */
 	spin_lock_irqsave(&tasklist_lock, flags);
-	/* A thread must not join a group that exit_group() is already
-	 * killing: zap_other_threads() has counted the threads it will wait
-	 * for. (Linux fails any fork with a fatal signal pending here.) */
+	/* A thread must not join a group that exit_group() or an exec in
+	 * another thread is killing: zap_other_threads() has counted the
+	 * threads to wait for. (Linux fails any fork with a signal pending.) */
 	retval = -EINTR;
-	if (signal_group_exit(current->signal)) {
+	if (signal_group_exit(current->signal) || current->signal->group_exec_task) {
 		spin_unlock_irqrestore(&tasklist_lock, flags);
 		goto bad_fork_free_pid;
 	}

@@ -88,7 +88,7 @@ int main(void)
 	for (long i = 0; i < CONSUMERS; i++)
 		CHECK(pthread_create(&c[i], NULL, consumer, NULL) == 0, "pthread_create failed");
 	for (long i = 0; i < PRODUCERS; i++)
-		CHECK(pthread_create(&p[i], NULL, producer, (void *)i) == 0, "pthread_create failed");
+		CHECK(pthread_create(&p[i], NULL, producer, (void *)i) == 0, "pthread_create");
 	for (int i = 0; i < PRODUCERS; i++)
 		CHECK(pthread_join(p[i], NULL) == 0, "pthread_join failed");
 	for (int i = 0; i < CONSUMERS; i++) {

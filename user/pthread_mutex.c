@@ -1,8 +1,9 @@
 /*
  * pthread_mutex: eight threads each add 1 to a shared counter 20,000
  * times under a mutex, which main holds while they start, so that they
- * sleep on it (FUTEX_WAIT) and are woken (FUTEX_WAKE): the total is exact. trylock on a held mutex is EBUSY; an error-checking mutex
- * refuses a second lock (EDEADLK); a recursive one counts.
+ * sleep on it (FUTEX_WAIT) and are woken (FUTEX_WAKE): the total is
+ * exact. trylock on a held mutex is EBUSY; an error-checking mutex refuses
+ * a second lock (EDEADLK); a recursive one counts.
  */
 #include <pthread.h>
 #include <time.h>

@@ -35,15 +35,15 @@ int main(void)
 	tid = (pid_t)syscall(SYS_gettid);
 	PROP(tid == pid, "the main thread's tid is the process id");
 	for (int i = 0; i < NTHREADS; i++)
-		CHECK(pthread_create(&t[i], NULL, report_ids, &ids[i]) == 0, "pthread_create failed");
+		CHECK(pthread_create(&t[i], NULL, report_ids, &ids[i]) == 0, "pthread_create");
 	for (int i = 0; i < NTHREADS; i++)
 		CHECK(pthread_join(t[i], NULL) == 0, "pthread_join failed");
 	for (int i = 0; i < NTHREADS; i++) {
-		CHECK(ids[i].pid == pid, "thread %d: getpid() %d, expected the process's", i, ids[i].pid);
+		CHECK(ids[i].pid == pid, "thread %d: getpid() is not the process's", i);
 		CHECK(ids[i].ppid == getppid(), "thread %d: getppid() differs from main's", i);
-		CHECK(ids[i].tid != pid && ids[i].tid > 0, "thread %d: gettid() is the process id", i);
+		CHECK(ids[i].tid != pid && ids[i].tid > 0, "thread %d: bad gettid()", i);
 		for (int j = 0; j < i; j++)
-			CHECK(ids[i].tid != ids[j].tid, "threads %d and %d have the same tid", i, j);
+			CHECK(ids[i].tid != ids[j].tid, "threads %d, %d: same tid", i, j);
 	}
 	printf("%d threads: getpid() is the main thread's: yes\n", NTHREADS);
 	printf("%d threads: getppid() is the main thread's: yes\n", NTHREADS);

@@ -65,7 +65,7 @@ int main(void)
 	printf("each thread keeps its own __thread values across switches: yes\n");
 	for (int i = 0; i < NTHREADS; i++)
 		for (int j = 0; j < i; j++)
-			CHECK(where[i] != where[j], "threads %d and %d share a __thread variable", i, j);
+			CHECK(where[i] != where[j], "threads %d, %d share a __thread", i, j);
 	PROP(where[0] != (void *)&counter, "a thread's __thread variable is not main's");
 	PROP(counter == 7 && !strcmp(name, "initial"), "main's __thread values are untouched");
 	EXPECT_EQ(destructor_calls, 1 + 2 + 3 + 4);

@@ -28,5 +28,6 @@ struct pid *get_pid(struct pid *pid);
 struct task_struct *find_task_by_pid(pid_t nr);	/* caller holds tasklist_lock */
 void pid_init(void);
 int nr_pids_in_use(void);
+void exchange_tids(struct task_struct *left, struct task_struct *right);
 
 #endif
