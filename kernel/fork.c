@@ -317,8 +317,9 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	retval = copy_signal(clone_flags, p);
 	if (retval)
 		goto bad_fork_cleanup_sighand;
-	trace_fork("  copy_signal: %s\n", clone_flags & CLONE_THREAD ? "same process (CLONE_THREAD)"
-								     : "new process, same group and session");
+	trace_fork("  copy_signal: %s\n", clone_flags & CLONE_THREAD ?
+		   "same thread group (CLONE_THREAD): the process's signal_struct" :
+		   "new process, same group and session");
 	retval = copy_mm(clone_flags, p);
 	if (retval)
 		goto bad_fork_cleanup_signal;
@@ -328,8 +329,9 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	retval = copy_thread(p, args);
 	if (retval)
 		goto bad_fork_cleanup_mm;
-	trace_fork("  copy_thread: kernel stack frame to start in ret_from_fork%s\n",
-		   args->fn ? " (kernel function)" : ", returning 0 to user mode");
+	trace_fork("  copy_thread: kernel stack frame to start in ret_from_fork%s%s\n",
+		   args->fn ? " (kernel function)" : ", returning 0 to user mode",
+		   clone_flags & CLONE_SETTLS ? "; TLS (FS base) from CLONE_SETTLS" : "");
 
 	pid = alloc_pid();
 	if (IS_ERR(pid)) {
@@ -338,12 +340,14 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	}
 	p->thread_pid = pid;
 	p->pid = pid->nr;
-	trace_fork("  alloc_pid: %d\n", p->pid);
 	if (clone_flags & CLONE_THREAD) {
 		p->group_leader = current->group_leader;
 		p->tgid = current->tgid;
 		p->exit_signal = -1;	/* threads are not waited for one by one */
+		trace_fork("  alloc_pid: tid %d, same thread group: getpid() is still %d\n", p->pid,
+			   p->tgid);
 	} else {
+		trace_fork("  alloc_pid: %d\n", p->pid);
 		p->group_leader = p;
 		p->tgid = p->pid;
 		p->exit_signal = args->exit_signal;
