@@ -54,6 +54,26 @@ static void pid_refcount_test(struct ktest *test)
 	KTEST_EXPECT_EQ(test, nr_pids_in_use(), in_use - 1);
 }
 
+/* clone3's set_tid: a free number is handed out as asked (even below
+ * RESERVED_PIDS, and out of order); a taken one is EEXIST, one out of
+ * range or a second namespace level EINVAL. (The ktest task is root.) */
+static void pid_set_tid_test(struct ktest *test)
+{
+	struct pid *a = alloc_pid(NULL, 0);
+	KTEST_ASSERT_TRUE(test, !IS_ERR(a));
+	pid_t nr = a->nr, bad[2] = { 0, PID_MAX_DEFAULT };
+
+	KTEST_EXPECT_EQ(test, PTR_ERR(alloc_pid(&nr, 1)), -EEXIST);
+	put_pid(a);
+	struct pid *b = alloc_pid(&nr, 1);
+	KTEST_ASSERT_TRUE(test, !IS_ERR(b));
+	KTEST_EXPECT_EQ(test, b->nr, nr);
+	put_pid(b);
+	KTEST_EXPECT_EQ(test, PTR_ERR(alloc_pid(&bad[0], 1)), -EINVAL);
+	KTEST_EXPECT_EQ(test, PTR_ERR(alloc_pid(&bad[1], 1)), -EINVAL);
+	KTEST_EXPECT_EQ(test, PTR_ERR(alloc_pid(&nr, 2)), -EINVAL);
+}
+
 /* When every number is taken, alloc_pid() fails with EAGAIN (fork's errno
  * then, as Linux's), and each number comes back when freed. */
 static void pid_exhaustion_test(struct ktest *test)
@@ -75,4 +95,5 @@ static void pid_exhaustion_test(struct ktest *test)
 }
 
 KTEST_SUITE(pid, KTEST_CASE(pid_increasing_test), KTEST_CASE(pid_not_reused_at_once_test),
-	    KTEST_CASE(pid_wraps_to_reserved_test), KTEST_CASE(pid_refcount_test), KTEST_CASE(pid_exhaustion_test));
+	    KTEST_CASE(pid_wraps_to_reserved_test), KTEST_CASE(pid_refcount_test), KTEST_CASE(pid_set_tid_test),
+	    KTEST_CASE(pid_exhaustion_test));
