@@ -135,7 +135,7 @@ static int copy_fs(unsigned long clone_flags, struct task_struct *tsk)
  * handlers to SIG_DFL, so a child that will not exec does not run code it
  * did not install; ignored signals stay ignored, as across execve.
  */
-static int copy_sighand(u64 clone_flags, struct task_struct *tsk)
+static int copy_sighand(unsigned long clone_flags, struct task_struct *tsk)
 {
 	struct sighand_struct *sig;
 	unsigned long flags;
