@@ -632,8 +632,9 @@ static int copy_struct_from_user(void *dst, size_t ksize, const void __user *src
 
 /*
  * Linux: copy_clone_args_from_user(). Read struct clone_args (usize bytes:
- * at least the first version's, at most a page) into kargs, and the pid
- * set_tid asks for into kargs->set_tid (kernel memory the caller provides).
+ * at least the first version's, at most a page) into kargs, and the pids
+ * set_tid asks for into kargs->set_tid (MAX_PID_NS_LEVEL entries of kernel
+ * memory the caller provides).
  * -EINVAL or -E2BIG for a bad size, -EINVAL for bad set_tid, exit_signal
  * or cgroup fields, -EFAULT for bad pointers.
  */
@@ -677,10 +678,9 @@ static int copy_clone_args_from_user(struct kernel_clone_args *kargs,
 		.set_tid_size = args.set_tid_size,
 		.cgroup = (int)args.cgroup,
 	};
-	/* Only one level can be asked for here; alloc_pid() says EINVAL to
-	 * more, as Linux does to more levels than the caller's namespace has. */
+	/* alloc_pid() refuses more than the one level there is, later. */
 	if (args.set_tid && copy_from_user(kset_tid, (pid_t __user *)args.set_tid,
-					   (args.set_tid_size < 1 ? args.set_tid_size : 1) * sizeof(pid_t)))
+					   args.set_tid_size * sizeof(pid_t)))
 		return -EFAULT;
 	kargs->set_tid = kset_tid;
 	return 0;
@@ -733,7 +733,7 @@ static bool clone3_args_valid(struct kernel_clone_args *kargs)
  */
 SYSCALL_DEFINE2(clone3, struct clone_args __user *, uargs, size_t, size)
 {
-	pid_t set_tid[1];	/* one pid namespace level */
+	pid_t set_tid[MAX_PID_NS_LEVEL];
 	struct kernel_clone_args kargs = { .set_tid = set_tid };
 	int err;
 
