@@ -15,6 +15,7 @@
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/time.h>
+#include <linux/uaccess.h>
 #include <asm/switch_to.h>
 #include <asm/mmu_context.h>
 #include "sched.h"
@@ -306,6 +307,10 @@ void schedule_tail(struct task_struct *prev)
 {
 	finish_task_switch(prev);
 	preempt_enable_no_resched();	/* the count __schedule()'s caller raised */
+	/* clone(CLONE_CHILD_SETTID): the child writes its tid in its own
+	 * memory, now that it runs in it. A bad pointer is ignored. */
+	if (current->set_child_tid)
+		put_user(current->pid, current->set_child_tid);
 }
 
 /* Linux: task_sched_runtime(). The time p has run, including the current stint. */
