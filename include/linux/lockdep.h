@@ -69,6 +69,8 @@ bool lock_is_held(const struct lockdep_map *lock);
 void lockdep_init_task(struct task_struct *p);
 void __might_sleep(const char *file, int line);
 void lockdep_print_held_locks(struct task_struct *p);
+void lockdep_info(void);
+void lockdep_print_dependencies(const char *prefix);
 
 /* How many reports of each kind lockdep has printed (the tests read them). */
 struct lockdep_stats {
@@ -77,6 +79,7 @@ struct lockdep_stats {
 	unsigned int bad_unlock;	/* unlock of a lock not held */
 	unsigned int inconsistent;	/* a class taken in hardirq and with irqs on */
 	unsigned int sleep_atomic;	/* might_sleep() in atomic context */
+	unsigned long hardirq_acquires;	/* locks taken in interrupt handlers */
 	unsigned int classes;		/* lock classes registered */
 	unsigned int dependencies;	/* edges A -> B in the graph */
 };
@@ -104,6 +107,9 @@ static inline void lock_release(struct lockdep_map *lock, unsigned long ip)
 {
 }
 static inline void lockdep_init_task(struct task_struct *p)
+{
+}
+static inline void lockdep_info(void)
 {
 }
 #define lockdep_assert_held(l)	do { (void)(l); } while (0)

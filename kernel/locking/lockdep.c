@@ -96,6 +96,45 @@ static void set_dep_seen(unsigned int a, unsigned int b)
 			  __ATOMIC_RELEASE);
 }
 
+/* "(name)" or, for a nesting subclass, "(name/1)", as Linux prints them.
+ * Reports print whole lines (no KERN_CONT), so CPUs do not interleave them. */
+struct class_str {
+	char s[64];
+};
+
+static struct class_str class_str(const struct lock_class *c)
+{
+	struct class_str b;
+
+	if (c->subclass)
+		snprintf(b.s, sizeof(b.s), "(%s/%u)", c->name, c->subclass);
+	else
+		snprintf(b.s, sizeof(b.s), "(%s)", c->name);
+	return b;
+}
+
+/* Say at boot that this kernel checks its locks, and with what room.
+ * Linux: lockdep_info(). */
+void lockdep_info(void)
+{
+	pr_info("Lock dependency validator: up to %d classes, %d dependencies, %d locks held per task\n",
+		MAX_LOCKDEP_KEYS, MAX_LOCKDEP_ENTRIES, MAX_LOCK_DEPTH);
+}
+
+/* Every dependency seen so far, one "(A) -> (B)" line each, each line
+ * starting with prefix. Linux: /proc/lockdep. */
+void lockdep_print_dependencies(const char *prefix)
+{
+	unsigned int n = __atomic_load_n(&nr_list_entries, __ATOMIC_ACQUIRE);
+
+	for (unsigned int i = 0; i < n; i++) {
+		const struct lock_list *e = &list_entries[i];
+
+		pr_info("%s%s -> %s\n", prefix, class_str(&lock_classes[e->from]).s,
+			class_str(&lock_classes[e->to]).s);
+	}
+}
+
 /* Linux: lockdep_init_map(). Which class the lock's acquisitions count in. */
 void lockdep_init_map(struct lockdep_map *lock, const char *name, struct lock_class_key *key)
 {
@@ -162,23 +201,6 @@ static struct lock_class *look_up_class(struct lockdep_map *lock, unsigned int s
 	if (!subclass)
 		lock->class_cache = c;
 	return c;
-}
-
-/* "(name)" or, for a nesting subclass, "(name/1)", as Linux prints them.
- * Reports print whole lines (no KERN_CONT), so CPUs do not interleave them. */
-struct class_str {
-	char s[64];
-};
-
-static struct class_str class_str(const struct lock_class *c)
-{
-	struct class_str b;
-
-	if (c->subclass)
-		snprintf(b.s, sizeof(b.s), "(%s/%u)", c->name, c->subclass);
-	else
-		snprintf(b.s, sizeof(b.s), "(%s)", c->name);
-	return b;
 }
 
 #define HCLASS(h) class_str(&lock_classes[(h)->class_idx]).s
@@ -479,6 +501,8 @@ static void __lock_acquire(struct task_struct *curr, struct lockdep_map *lock,
 	*h = (struct held_lock){ .acquire_ip = ip, .instance = lock,
 				 .class_idx = class - lock_classes, .trylock = trylock,
 				 .hardirq = in_hardirq() != 0 };
+	if (h->hardirq)
+		__atomic_add_fetch(&lockdep_stats.hardirq_acquires, 1, __ATOMIC_RELAXED);
 	if (!trylock)	/* a trylock cannot deadlock: it never waits */
 		check_deadlock(curr, h);
 	mark_usage(curr, h, irqs_off);

@@ -12,6 +12,7 @@
  * already held.
  */
 #include <linux/hardirq.h>
+#include <linux/jiffies.h>
 #include <linux/ktest.h>
 #include <linux/lockdep.h>
 #include <linux/mutex.h>
@@ -229,6 +230,20 @@ static void lockdep_bad_unlock_reported_test(struct ktest *test)
 	EXPECT_LOG(test, log, "is trying to release lock (lockdep_test_unheld) at:\n");
 }
 
+/* The timer interrupt takes locks (rq->lock in scheduler_tick()): lockdep
+ * must see them as taken in hardirq context, or the check below would
+ * never fire for real (irq_enter() missing from an interrupt's entry). */
+static void lockdep_sees_timer_interrupt_test(struct ktest *test)
+{
+	unsigned long before = READ_ONCE(lockdep_stats.hardirq_acquires);
+	unsigned long j = jiffies;
+
+	KTEST_ASSERT_TRUE(test, !irqs_disabled());
+	while (jiffies < j + 2)
+		cpu_relax();
+	KTEST_EXPECT_GT(test, READ_ONCE(lockdep_stats.hardirq_acquires), before);
+}
+
 static DEFINE_SPINLOCK(lockdep_test_irq);
 
 /* A lock taken in an interrupt handler and elsewhere with interrupts on.
@@ -283,12 +298,14 @@ static void lockdep_sleep_in_atomic_reported_test(struct ktest *test)
 	EXPECT_LOG(test, log, " #0: (lockdep_test_atomic), at: lockdep_sleep_in_atomic_reported_test+");
 }
 
-/* Lockdep has room left: it never gave up, and says how much it used. */
+/* Lockdep has room left: it never gave up. It says how much it used, and
+ * lists the lock order it has seen (docs/locking.md). */
 static void lockdep_tables_have_room_test(struct ktest *test)
 {
 	KTEST_EXPECT_TRUE(test, debug_locks);
-	printk("        # lockdep: %u lock classes, %u dependencies\n", lockdep_stats.classes,
+	printk("        # lockdep: %u lock classes, %u dependencies:\n", lockdep_stats.classes,
 	       lockdep_stats.dependencies);
+	lockdep_print_dependencies("        #   ");
 }
 
 KTEST_SUITE(lockdep, KTEST_CASE(lockdep_tracks_held_locks_test),
@@ -297,6 +314,7 @@ KTEST_SUITE(lockdep, KTEST_CASE(lockdep_tracks_held_locks_test),
 	    KTEST_CASE(lockdep_recursion_reported_test),
 	    KTEST_CASE(lockdep_nesting_needs_annotation_test),
 	    KTEST_CASE(lockdep_bad_unlock_reported_test),
+	    KTEST_CASE(lockdep_sees_timer_interrupt_test),
 	    KTEST_CASE(lockdep_irq_inconsistent_test),
 	    KTEST_CASE(lockdep_sleep_in_atomic_reported_test),
 	    KTEST_CASE(lockdep_tables_have_room_test));
