@@ -186,6 +186,7 @@ help:
 	@echo "Variables: MEM=$(MEM) SMP=$(SMP) ACCEL=tcg|kvm|auto CMDLINE='...' EXTRA_ROOTFS=dir"
 	@echo "           V=1 (show commands)  ISO=$(ISO)  TESTS='name ...' (make test)"
 	@echo "           GDBPORT=$(GDBPORT) (make debug, debug-qemu)"
+	@echo "           LOCKDEP=1 (the lock debugging kernel, in build/lockdep/: docs/locking.md)"
 
 -include $(KOBJ:.o=.d) $(B)/asm-offsets.d
 
