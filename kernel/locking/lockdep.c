@@ -84,12 +84,14 @@ static void lockdep_off(const char *why)
 	dump_stack();
 }
 
+/* Was the order a -> b seen? Lock-free: a bit once set stays set. */
 static bool dep_seen(unsigned int a, unsigned int b)
 {
 	return __atomic_load_n(&dep_checked[a][b / LONG_BITS], __ATOMIC_ACQUIRE) &
 	       (1UL << (b % LONG_BITS));
 }
 
+/* Caller holds lockdep_lock, and has added the edge (or reported it). */
 static void set_dep_seen(unsigned int a, unsigned int b)
 {
 	__atomic_fetch_or(&dep_checked[a][b / LONG_BITS], 1UL << (b % LONG_BITS),
