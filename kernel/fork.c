@@ -76,6 +76,7 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	*tsk = *orig;
 	tsk->stack = stack;
 	tsk->fail_nth = 0;	/* the parent's pending injected failure is not the child's */
+	lockdep_init_task(tsk);	/* nor are the locks it holds (Linux: in copy_process()) */
 	*end_of_stack(tsk) = STACK_END_MAGIC;
 	/* One reference for the task being alive (dropped after its last
 	 * switch away), one for its parent until it is reaped. */

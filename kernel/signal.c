@@ -15,7 +15,10 @@
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 
-struct sighand_struct init_sighand = { .count = 1, .siglock = __SPIN_LOCK_UNLOCKED };
+struct sighand_struct init_sighand = {
+	.count = 1,
+	.siglock = __SPIN_LOCK_UNLOCKED(init_sighand.siglock),
+};
 
 /* Signals whose default action is to do nothing. */
 #define SIG_KERNEL_IGNORE_MASK \

@@ -79,6 +79,8 @@ static void finish_task_switch(struct task_struct *prev)
 
 	rq->prev_mm = NULL;
 	prev->on_cpu = 0;
+	/* lockdep: prev's rq->lock is ours now (Linux: finish_lock_switch()) */
+	lock_acquire(&rq->lock.dep_map, 0, 0, _THIS_IP_);
 	spin_unlock(&rq->lock);
 	local_irq_enable();
 	if (mm)
@@ -111,6 +113,8 @@ static void context_switch(struct rq *rq, struct task_struct *prev, struct task_
 		}
 	}
 	next->on_cpu = 1;
+	/* lockdep: rq->lock passes to next, which unlocks it (Linux: prepare_lock_switch()) */
+	lock_release(&rq->lock.dep_map, _THIS_IP_);
 	prev = switch_to(prev, next);
 	finish_task_switch(prev);
 }
