@@ -14,6 +14,7 @@
 #include <linux/initramfs.h>
 #include <linux/jiffies.h>
 #include <linux/ktest.h>
+#include <linux/lockdep.h>
 #include <linux/mm.h>
 #include <linux/pid.h>
 #include <linux/sched.h>
@@ -100,6 +101,7 @@ void start_kernel(u32 magic, unsigned long info_phys)
 	serial_init();
 	vga_init();
 	pr_notice("%s\n", BANNER);
+	lockdep_info();		/* make LOCKDEP=1 only: the lock validator is on */
 	early_cpu_init();	/* CPUID: what this CPU can do */
 	fpu__init_cpu();	/* SSE on, for user programs; the initial FPU state */
 	trap_init();		/* GDT, TSS, IDT: faults are reported from here on */

@@ -9,6 +9,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/completion.h>
+#include <linux/fcntl.h>
 #include <linux/cred.h>
 #include <linux/fdtable.h>
 #include <linux/fs.h>
@@ -110,7 +111,9 @@ static bool parent_ignores_sigchld(struct task_struct *parent)
 static bool do_notify_parent(struct task_struct *tsk, int sig)
 {
 	struct task_struct *parent = tsk->parent;
-	bool autoreap = parent_ignores_sigchld(parent);
+	/* Only SIGCHLD's action decides: a clone child with another exit
+	 * signal stays a zombie for a __WCLONE wait. */
+	bool autoreap = sig == SIGCHLD && parent_ignores_sigchld(parent);
 
 	if (sig > 0 && !(sig == SIGCHLD && autoreap))
 		send_sig(sig, parent);
@@ -134,6 +137,10 @@ static void forget_original_parent(struct task_struct *father, struct list_head 
 	list_for_each_entry_safe(p, n, &father->children, sibling) {
 		p->real_parent = p->parent = reaper;
 		list_move_tail(&p->sibling, &reaper->children);
+		/* The new parent did not ask for another exit signal, and would
+		 * not see the child with a plain wait. Linux: reparent_leader(). */
+		if (p->exit_signal >= 0)
+			p->exit_signal = SIGCHLD;
 		/* A zombie the old parent never reaped: the new one must know. */
 		if (p->exit_state == EXIT_ZOMBIE && p->exit_signal >= 0 &&
 		    do_notify_parent(p, p->exit_signal)) {
@@ -334,6 +341,7 @@ SYSCALL_DEFINE1(exit_group, int, error_code)
 #define P_ALL 0
 #define P_PID 1
 #define P_PGID 2
+#define P_PIDFD 3
 
 /* siginfo si_code values for SIGCHLD. */
 #define CLD_EXITED 1
@@ -493,6 +501,8 @@ SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, struct siginfo_chld __user *, i
 {
 	struct siginfo_chld info = { 0 };
 	struct wait_opts wo = { .wo_flags = options, .wo_info = &info };
+	struct pid *pid = NULL;
+	unsigned int f_flags = 0;
 	long ret;
 
 	if (options & ~(WNOHANG | WNOWAIT | WEXITED | WSTOPPED | WCONTINUED | __WNOTHREAD |
@@ -516,10 +526,26 @@ SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, struct siginfo_chld __user *, i
 		wo.wo_type = PIDTYPE_PGID;
 		wo.wo_pid = upid ? upid : current->signal->pgrp;
 		break;
+	case P_PIDFD:	/* the process a pidfd names (kernel/pidfd.c) */
+		if (upid < 0)
+			return -EINVAL;
+		pid = pidfd_get_pid((unsigned int)upid, &f_flags);
+		if (IS_ERR(pid))
+			return PTR_ERR(pid);
+		/* The reference keeps the number from being reused while we wait. */
+		wo.wo_type = PIDTYPE_PID;
+		wo.wo_pid = pid->nr;
+		if (f_flags & O_NONBLOCK)
+			wo.wo_flags |= WNOHANG;
+		break;
 	default:
 		return -EINVAL;
 	}
 	ret = do_wait(&wo);
+	put_pid(pid);
+	/* A non-blocking pidfd: nothing to report yet is EAGAIN, not 0. */
+	if (!ret && !(options & WNOHANG) && (f_flags & O_NONBLOCK))
+		ret = -EAGAIN;
 	if (ret < 0)
 		return ret;
 	/* With WNOHANG and nothing to report, Linux zeroes the siginfo. */

@@ -6,6 +6,7 @@
  * Locking: pid_lock (irqsave) covers the bitmap, the hash and the counts.
  */
 #include <linux/kernel.h>
+#include <linux/capability.h>
 #include <linux/pid.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
@@ -47,25 +48,49 @@ static pid_t alloc_pidmap(void)
 	return 0;
 }
 
-struct pid *alloc_pid(void)
+/*
+ * Linux: alloc_pid(). A new struct pid with the next free number or, for
+ * clone3's set_tid (checkpoint/restore: a process gets back the pid it had),
+ * the number set_tid[0]. There is one pid namespace level, so set_tid has
+ * at most one entry. Errors: -EINVAL for a number out of range or more
+ * levels than exist, -EPERM without CAP_SYS_ADMIN, -EEXIST if the number is
+ * taken, -EAGAIN if none is free, -ENOMEM.
+ */
+struct pid *alloc_pid(pid_t *set_tid, size_t set_tid_size)
 {
-	struct pid *pid = kmem_cache_alloc(pid_cachep, GFP_KERNEL);
+	struct pid *pid;
 	unsigned long flags;
+	pid_t tid = 0;
 
+	if (set_tid_size > 1)
+		return ERR_PTR(-EINVAL);
+	if (set_tid_size) {
+		tid = set_tid[0];
+		if (tid < 1 || tid >= PID_MAX_DEFAULT)
+			return ERR_PTR(-EINVAL);
+		if (!capable(CAP_SYS_ADMIN))	/* Linux: or CAP_CHECKPOINT_RESTORE */
+			return ERR_PTR(-EPERM);
+	}
+	pid = kmem_cache_alloc(pid_cachep, GFP_KERNEL);
 	if (!pid)
 		return ERR_PTR(-ENOMEM);
 	spin_lock_irqsave(&pid_lock, flags);
-	pid->nr = alloc_pidmap();
-	if (pid->nr) {
+	if (tid)
+		pid->nr = pid_test_and_set(tid) ? -EEXIST : tid;
+	else
+		pid->nr = alloc_pidmap() ?: -EAGAIN;	/* 0: every number is in use */
+	if (pid->nr > 0) {
 		pid->count = 1;
 		pid->task = NULL;
 		list_add(&pid->hash_chain, &pid_hash[pid->nr % PID_HASH_SIZE]);
 		pids_in_use++;
 	}
 	spin_unlock_irqrestore(&pid_lock, flags);
-	if (!pid->nr) {
+	if (pid->nr < 0) {
+		int err = pid->nr;
+
 		kmem_cache_free(pid_cachep, pid);
-		return ERR_PTR(-EAGAIN);	/* every number is in use */
+		return ERR_PTR(err);
 	}
 	return pid;
 }

@@ -6,6 +6,8 @@
  * stop/continue and siginfo arrive with the signals issue.
  */
 #include <linux/kernel.h>
+#include <linux/file.h>
+#include <linux/pid.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
@@ -13,7 +15,10 @@
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 
-struct sighand_struct init_sighand = { .count = 1, .siglock = __SPIN_LOCK_UNLOCKED };
+struct sighand_struct init_sighand = {
+	.count = 1,
+	.siglock = __SPIN_LOCK_UNLOCKED(init_sighand.siglock),
+};
 
 /* Signals whose default action is to do nothing. */
 #define SIG_KERNEL_IGNORE_MASK \
@@ -245,4 +250,61 @@ int zap_other_threads(struct task_struct *p)
 		__send_signal(SIGKILL, t);
 	}
 	return count;
+}
+
+#define SI_TKILL (-6)	/* si_code of tkill/tgkill (uapi asm-generic/siginfo.h) */
+
+/*
+ * Linux: sys_pidfd_send_signal(). kill() aimed through a pidfd (see
+ * kernel/pidfd.c), so it reaches the process the pidfd was made for or
+ * fails with ESRCH once that one is reaped, never a later owner of its
+ * number. Signal 0 only checks. flags must be 0 (6.1 has none); info, if
+ * given, must name sig, and only a process signalling itself may forge
+ * si_code (EPERM otherwise). The siginfo's contents are not delivered yet.
+ * No permission checks, as in kill() here.
+ */
+SYSCALL_DEFINE4(pidfd_send_signal, int, pidfd, int, sig, const int __user *, info,
+		unsigned int, flags)
+{
+	struct task_struct *p;
+	struct file *file;
+	struct pid *pid;
+	unsigned long irqflags;
+	int ret, si[32];	/* a siginfo_t: si_signo, si_errno, si_code, ... */
+
+	if (flags)
+		return -EINVAL;
+	file = fget((unsigned int)pidfd);
+	if (!file)
+		return -EBADF;
+	pid = pidfd_pid(file);
+	ret = (int)PTR_ERR(pid);
+	if (IS_ERR(pid))
+		goto out;
+	if (info) {
+		ret = -EFAULT;
+		if (copy_from_user(si, info, sizeof(si)))
+			goto out;
+		ret = -EINVAL;
+		if (si[0] != sig)
+			goto out;
+		ret = -EPERM;
+		if (pid != current->thread_pid && (si[2] >= 0 || si[2] == SI_TKILL))
+			goto out;
+	}
+	spin_lock_irqsave(&tasklist_lock, irqflags);
+	p = pid->task;
+	ret = -ESRCH;
+	if (p) {
+		ret = -EINVAL;
+		if (sig >= 0 && sig <= _NSIG) {
+			ret = 0;
+			if (sig && !p->exit_state)
+				send_sig(sig, p);
+		}
+	}
+	spin_unlock_irqrestore(&tasklist_lock, irqflags);
+out:
+	fput(file);	/* not under tasklist_lock: the last fput may sleep */
+	return ret;
 }

@@ -81,7 +81,7 @@ int main(void)
 	pid = child_with_threads(NULL, 0);
 	if (pid == 0) {
 		for (;;)
-			pause();
+			nanosleep(&(struct timespec){ 10, 0 }, NULL);
 	}
 	nanosleep(&(struct timespec){ 0, 20 * 1000000L }, NULL);
 	OK(kill(pid, SIGTERM));

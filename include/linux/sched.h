@@ -9,6 +9,7 @@
 
 #include <linux/kernel.h>
 #include <linux/list.h>
+#include <linux/lockdep.h>
 #include <linux/preempt.h>
 #include <linux/signal.h>
 #include <asm/processor.h>
@@ -113,6 +114,14 @@ struct task_struct {
 	struct sighand_struct *sighand;	/* the handlers (shared with CLONE_SIGHAND) */
 	sigset_t blocked;	/* signals held back by sigprocmask */
 	sigset_t pending;	/* signals sent and not yet acted on */
+
+#ifdef CONFIG_LOCKDEP
+	/* Lock debugging (kernel/locking/lockdep.c): the locks it holds, in
+	 * the order taken. */
+	int lockdep_depth;
+	int lockdep_recursion;	/* > 0: inside lockdep, whose own locking is not checked */
+	struct held_lock held_locks[MAX_LOCK_DEPTH];
+#endif
 
 	struct thread_struct thread;	/* CPU state that is not in pt_regs: arch */
 };

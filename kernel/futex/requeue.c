@@ -6,6 +6,7 @@
  * the mutex. Linux: kernel/futex/requeue.c, without the PI variants.
  */
 #include <linux/kernel.h>
+#include <linux/lockdep.h>
 #include <linux/uaccess.h>
 #include "futex.h"
 
@@ -20,8 +21,8 @@ static void double_lock_hb(struct futex_hash_bucket *hb1, struct futex_hash_buck
 		hb2 = t;
 	}
 	spin_lock(&hb1->lock);
-	if (hb1 != hb2)
-		spin_lock(&hb2->lock);
+	if (hb1 != hb2)	/* two locks of one class: tell lockdep the order is by address */
+		spin_lock_nested(&hb2->lock, SINGLE_DEPTH_NESTING);
 }
 
 static void double_unlock_hb(struct futex_hash_bucket *hb1, struct futex_hash_bucket *hb2)
