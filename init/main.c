@@ -9,6 +9,7 @@
 #include <linux/cpu.h>
 #include <linux/cred.h>
 #include <linux/fs.h>
+#include <linux/futex.h>
 #include <linux/init.h>
 #include <linux/initramfs.h>
 #include <linux/jiffies.h>
@@ -123,6 +124,7 @@ void start_kernel(u32 magic, unsigned long info_phys)
 	pid_init();		/* Linux: pid_idr_init() */
 	cred_init();
 	fork_init();
+	futex_init();
 	vfs_caches_init();	/* the rootfs, /dev/console's tty */
 
 	run_crash_test();	/* crash=... */

@@ -205,6 +205,8 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 	list_add(&tsk->thread_node, &sig->thread_head);
 	sig->flags = 0;
 	sig->group_exit_code = 0;
+	sig->group_exec_task = NULL;
+	sig->notify_count = 0;
 	init_waitqueue_head(&sig->wait_chldexit);
 	sig->pgrp = current->signal->pgrp;
 	sig->session = current->signal->session;
@@ -333,6 +335,7 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	p->set_child_tid = (clone_flags & CLONE_CHILD_SETTID) ? args->child_tid : NULL;
 	p->clear_child_tid = (clone_flags & CLONE_CHILD_CLEARTID) ? args->child_tid : NULL;
 	p->vfork_done = NULL;
+	p->robust_list = NULL;	/* a new thread registers its own */
 	p->exit_state = 0;
 	p->exit_code = 0;
 	p->pending.sig[0] = 0;	/* signals pending for the parent are not the child's */
@@ -382,8 +385,9 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	retval = copy_signal(clone_flags, p);
 	if (retval)
 		goto bad_fork_cleanup_sighand;
-	trace_fork("  copy_signal: %s\n", clone_flags & CLONE_THREAD ? "same process (CLONE_THREAD)"
-								     : "new process, same group and session");
+	trace_fork("  copy_signal: %s\n", clone_flags & CLONE_THREAD ?
+		   "same thread group (CLONE_THREAD): the process's signal_struct" :
+		   "new process, same group and session");
 	retval = copy_mm(clone_flags, p);
 	if (retval)
 		goto bad_fork_cleanup_signal;
@@ -396,8 +400,9 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	retval = copy_thread(p, args);
 	if (retval)
 		goto bad_fork_cleanup_mm;
-	trace_fork("  copy_thread: kernel stack frame to start in ret_from_fork%s\n",
-		   args->fn ? " (kernel function)" : ", returning 0 to user mode");
+	trace_fork("  copy_thread: kernel stack frame to start in ret_from_fork%s%s\n",
+		   args->fn ? " (kernel function)" : ", returning 0 to user mode",
+		   clone_flags & CLONE_SETTLS ? "; TLS (FS base) from CLONE_SETTLS" : "");
 
 	pid = alloc_pid(args->set_tid, args->set_tid_size);
 	if (IS_ERR(pid)) {
@@ -428,6 +433,7 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 		p->group_leader = current->group_leader;
 		p->tgid = current->tgid;
 		p->exit_signal = -1;	/* threads are not waited for one by one */
+		trace_fork("  same thread group: tid %d, getpid() is still %d\n", p->pid, p->tgid);
 	} else {
 		p->group_leader = p;
 		p->tgid = p->pid;
@@ -436,11 +442,11 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 
 	/* Linux: the tail of copy_process(), under tasklist_lock. */
 	spin_lock_irqsave(&tasklist_lock, flags);
-	/* A thread must not join a group that exit_group() is already
-	 * killing: zap_other_threads() has counted the threads it will wait
-	 * for. (Linux fails any fork with a fatal signal pending here.) */
+	/* A thread must not join a group that exit_group() or an exec in
+	 * another thread is killing: zap_other_threads() has counted the
+	 * threads to wait for. (Linux fails any fork with a signal pending.) */
 	retval = -EINTR;
-	if (signal_group_exit(current->signal)) {
+	if (signal_group_exit(current->signal) || current->signal->group_exec_task) {
 		spin_unlock_irqrestore(&tasklist_lock, flags);
 		goto bad_fork_put_pidfd;
 	}

@@ -163,3 +163,20 @@ void pid_set_last(pid_t nr)
 {
 	last_pid = nr;
 }
+
+/*
+ * Linux: exchange_tids(). Swap the pids of two tasks (exec from a thread:
+ * the exec'ing thread takes its leader's pid, the process id). Caller
+ * holds tasklist_lock, which find_task_by_pid() readers hold too.
+ */
+void exchange_tids(struct task_struct *left, struct task_struct *right)
+{
+	struct pid *pid = left->thread_pid;
+
+	left->thread_pid = right->thread_pid;
+	right->thread_pid = pid;
+	left->pid = left->thread_pid->nr;
+	right->pid = right->thread_pid->nr;
+	left->thread_pid->task = left;
+	right->thread_pid->task = right;
+}

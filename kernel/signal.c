@@ -232,8 +232,9 @@ SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
 
 /*
  * Linux: zap_other_threads(). SIGKILL every other live thread of p's group
- * (exit_group, a fatal signal, exec from a thread). Returns how many were
- * signalled. Caller holds tasklist_lock.
+ * (exit_group, a fatal signal, exec from a thread). Returns how many other
+ * threads there are, dead ones not yet released included: an exec waits
+ * for each to be released (de_thread). Caller holds tasklist_lock.
  */
 int zap_other_threads(struct task_struct *p)
 {
@@ -241,9 +242,11 @@ int zap_other_threads(struct task_struct *p)
 	int count = 0;
 
 	for_each_thread(p, t) {
-		if (t == p || t->exit_state)
+		if (t == p)
 			continue;
-		count++;
+		count++;	/* dead but not yet released: de_thread waits for it too */
+		if (t->exit_state)
+			continue;
 		__send_signal(SIGKILL, t);
 	}
 	return count;

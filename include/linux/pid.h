@@ -39,5 +39,6 @@ struct pid *pidfd_get_pid(unsigned int fd, unsigned int *flags);	/* with a refer
 int pidfd_prepare(struct pid *pid, unsigned int flags, struct file **ret);
 void pid_init(void);
 int nr_pids_in_use(void);
+void exchange_tids(struct task_struct *left, struct task_struct *right);
 
 #endif

@@ -47,6 +47,7 @@ struct pid;
 struct completion;
 struct signal_struct;
 struct cred;
+struct robust_list_head;
 
 struct task_struct {
 	unsigned int __state;	/* TASK_* above; changed with set_current_state() */
@@ -98,6 +99,9 @@ struct task_struct {
 	int __user *set_child_tid;
 	int __user *clear_child_tid;	/* zeroed (and futex-woken) at exit */
 	struct completion *vfork_done;	/* a vfork parent waits on this */
+	/* set_robust_list: the robust mutexes it holds, released if it dies
+	 * holding them (kernel/futex/). */
+	struct robust_list_head __user *robust_list;
 
 	int fail_nth;	/* fault injection: fail this task's Nth allocation (linux/fault-inject.h) */
 

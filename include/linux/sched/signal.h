@@ -25,6 +25,10 @@ struct signal_struct {
 	struct wait_queue_head wait_chldexit;	/* wait4/waitid sleep here */
 	unsigned int flags;	/* SIGNAL_* (tasklist_lock) */
 	int group_exit_code;	/* the wait status of every thread once SIGNAL_GROUP_EXIT */
+	/* exec from a thread (fs/exec.c de_thread()): the exec'ing thread, and
+	 * how many threads it still waits for (-1: the leader). tasklist_lock. */
+	struct task_struct *group_exec_task;
+	int notify_count;
 	pid_t pgrp;	/* process group id (Linux: pids[PIDTYPE_PGID]) */
 	pid_t session;	/* session id (Linux: pids[PIDTYPE_SID]) */
 	bool is_child_subreaper;	/* prctl(PR_SET_CHILD_SUBREAPER) */

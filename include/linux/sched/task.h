@@ -29,6 +29,8 @@ struct kernel_clone_args {
 
 /* Protects the task list and every task's parent/children/sibling links. */
 extern spinlock_t tasklist_lock;
+/* kernel/exit.c: unlink a dead task and drop its parent's reference. */
+void release_task(struct task_struct *p);
 extern int nr_threads;
 
 struct task_struct *copy_process(struct kernel_clone_args *args);
