@@ -53,6 +53,7 @@ repeat:
 	if (thread_group_leader(p))
 		list_del_init(&p->tasks);
 	p->thread_pid->task = NULL;
+	free_pid(p->thread_pid);
 	nr_threads--;
 	/* One fewer thread for an exec in another thread to wait for (de_thread). */
 	if (!thread_group_leader(p) && p->signal->notify_count > 0 && !--p->signal->notify_count)

@@ -105,7 +105,33 @@ struct pid *get_pid(struct pid *pid)
 	return pid;
 }
 
-/* Drop a reference; the last one frees the number. Linux: put_pid() + free_pid(). */
+/* Give the number back and unhash it (pid_lock held); once only. */
+static void __free_pidmap(struct pid *pid)
+{
+	if (list_empty(&pid->hash_chain))
+		return;	/* already given back by free_pid() */
+	pid_bitmap[pid->nr / BITS_PER_LONG] &= ~(1UL << (pid->nr % BITS_PER_LONG));
+	list_del_init(&pid->hash_chain);
+	pids_in_use--;
+}
+
+/*
+ * Linux: free_pid(). The task that had this pid is reaped: its number is
+ * free for a new process now, even while a pidfd still holds the struct
+ * pid (which then names nothing: pid->task is NULL). Caller holds
+ * tasklist_lock, so lookups never see a task without its number.
+ */
+void free_pid(struct pid *pid)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&pid_lock, flags);
+	__free_pidmap(pid);
+	spin_unlock_irqrestore(&pid_lock, flags);
+}
+
+/* Linux: put_pid(). Drop a reference; the last one frees the struct (and
+ * the number, for a pid whose task never ran: a failed fork). */
 void put_pid(struct pid *pid)
 {
 	unsigned long flags;
@@ -115,11 +141,8 @@ void put_pid(struct pid *pid)
 		return;
 	spin_lock_irqsave(&pid_lock, flags);
 	last = --pid->count == 0;
-	if (last) {
-		pid_bitmap[pid->nr / BITS_PER_LONG] &= ~(1UL << (pid->nr % BITS_PER_LONG));
-		list_del(&pid->hash_chain);
-		pids_in_use--;
-	}
+	if (last)
+		__free_pidmap(pid);
 	spin_unlock_irqrestore(&pid_lock, flags);
 	if (last)
 		kmem_cache_free(pid_cachep, pid);

@@ -21,6 +21,7 @@
 #include <linux/sched/mm.h>
 #include <linux/sched/task.h>
 #include <linux/signal.h>
+#include <linux/slab.h>
 #include <linux/uaccess.h>
 #include <asm/unistd.h>
 
@@ -119,10 +120,10 @@ static void pidfd_fork_fault_injection_test(struct ktest *test)
 }
 
 /*
- * The pidfd holds the child's struct pid: the pid number stays taken while
- * either the pidfd is open or the child is not reaped, and is free once
- * both are gone, in either order. Through a stale pidfd the child is not
- * found: pidfd_send_signal says ESRCH.
+ * The pidfd holds the child's struct pid, not its number: as in Linux the
+ * number is free once the child is reaped, and the struct (a slab object)
+ * once the pidfd is closed too, in either order. Through a stale pidfd the
+ * child is not found: pidfd_send_signal says ESRCH.
  */
 static void pidfd_lifetime_test(struct ktest *test)
 {
@@ -131,6 +132,7 @@ static void pidfd_lifetime_test(struct ktest *test)
 
 	KTEST_ASSERT_TRUE(test, become_user_like(test, &u));
 	int pids = nr_pids_in_use(), files = get_nr_files();
+	unsigned long objects = slab_active_objects();
 
 	/* Reaped first, then closed. */
 	pid_t pid = fork_with_pidfd(&u);
@@ -138,10 +140,10 @@ static void pidfd_lifetime_test(struct ktest *test)
 		goto out;
 	KTEST_EXPECT_EQ(test, get_user(fd, u.word), 0);
 	KTEST_EXPECT_EQ(test, kernel_wait(pid, NULL), pid);
-	KTEST_EXPECT_EQ(test, nr_pids_in_use(), pids + 1);	/* the pidfd keeps the pid */
+	KTEST_EXPECT_EQ(test, nr_pids_in_use(), pids);	/* the number is free at reaping */
 	KTEST_EXPECT_EQ(test, ktest_syscall(__NR_pidfd_send_signal, fd, 0, 0, 0, 0, 0), -ESRCH);
 	KTEST_EXPECT_EQ(test, close_fd(fd), 0);
-	KTEST_EXPECT_EQ(test, nr_pids_in_use(), pids);
+	KTEST_EXPECT_EQ(test, slab_active_objects(), objects);	/* the struct pid too, now */
 
 	/* Closed first, then reaped. */
 	pid = fork_with_pidfd(&u);
@@ -152,6 +154,7 @@ static void pidfd_lifetime_test(struct ktest *test)
 	KTEST_EXPECT_EQ(test, kernel_wait(pid, NULL), pid);
 	KTEST_EXPECT_EQ(test, nr_pids_in_use(), pids);
 	KTEST_EXPECT_EQ(test, get_nr_files(), files);
+	KTEST_EXPECT_EQ(test, slab_active_objects(), objects);
 out:
 	back_to_kernel(&u);
 }

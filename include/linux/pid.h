@@ -27,6 +27,7 @@ struct pid {
  * -EAGAIN when no number is free; for set_tid also -EINVAL, -EPERM, -EEXIST. */
 struct pid *alloc_pid(pid_t *set_tid, size_t set_tid_size);
 void put_pid(struct pid *pid);
+void free_pid(struct pid *pid);	/* reaped: the number is free, the struct may live on */
 struct pid *get_pid(struct pid *pid);
 struct task_struct *find_task_by_pid(pid_t nr);	/* caller holds tasklist_lock */
 
