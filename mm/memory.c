@@ -278,12 +278,41 @@ void free_pgd_range(pgd_t *pgd, unsigned long addr, unsigned long end)
 /* ------------------------------------------------------------------ */
 
 /*
- * Linux: zap_pte_range(). Each present pte held one reference on its page.
- * (With more CPUs the pages would have to wait for the TLB flush before
- * being freed, Linux's mmu_gather; on one CPU nothing can use the stale
- * translations between here and the flush at the end of unmap_page_range.)
+ * The pages an unmap took out of the page tables, held until the TLB flush:
+ * another CPU running a thread of this mm may still write to a page
+ * through its cached translation until then, so the page must not be freed
+ * (and reused) before. Linux: struct mmu_gather, include/asm-generic/tlb.h.
  */
-static void zap_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end)
+#define MMU_GATHER_BATCH 32
+
+struct mmu_gather {
+	struct vm_area_struct *vma;
+	unsigned long start, end;	/* the range being unmapped */
+	unsigned int nr;
+	struct page *pages[MMU_GATHER_BATCH];
+};
+
+/* Flush the range on every CPU, then free the gathered pages.
+ * Linux: tlb_flush_mmu(). */
+static void tlb_flush_mmu(struct mmu_gather *tlb)
+{
+	flush_tlb_range(tlb->vma, tlb->start, tlb->end);
+	for (unsigned int i = 0; i < tlb->nr; i++)
+		put_page(tlb->pages[i]);
+	tlb->nr = 0;
+}
+
+/* Linux: tlb_remove_page(). */
+static void tlb_remove_page(struct mmu_gather *tlb, struct page *page)
+{
+	tlb->pages[tlb->nr++] = page;
+	if (tlb->nr == MMU_GATHER_BATCH)
+		tlb_flush_mmu(tlb);
+}
+
+/* Linux: zap_pte_range(). Each present pte held one reference on its page. */
+static void zap_pte_range(struct mmu_gather *tlb, pmd_t *pmd, unsigned long addr,
+			  unsigned long end)
 {
 	pte_t *pte = pte_offset_kernel(pmd, addr);
 
@@ -294,12 +323,13 @@ static void zap_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end)
 			continue;
 		ptent = ptep_get_and_clear(pte);
 		if (pte_present(ptent))
-			put_page(pte_page(ptent));
+			tlb_remove_page(tlb, pte_page(ptent));
 	} while (pte++, addr += PAGE_SIZE, addr != end);
 }
 
 /* Linux: zap_pmd_range(). */
-static void zap_pmd_range(pud_t *pud, unsigned long addr, unsigned long end)
+static void zap_pmd_range(struct mmu_gather *tlb, pud_t *pud, unsigned long addr,
+			  unsigned long end)
 {
 	pmd_t *pmd = pmd_offset(pud, addr);
 	unsigned long next;
@@ -307,12 +337,13 @@ static void zap_pmd_range(pud_t *pud, unsigned long addr, unsigned long end)
 	do {
 		next = pmd_addr_end(addr, end);
 		if (!pmd_none(*pmd))
-			zap_pte_range(pmd, addr, next);
+			zap_pte_range(tlb, pmd, addr, next);
 	} while (pmd++, addr = next, addr != end);
 }
 
 /* Linux: zap_pud_range(). */
-static void zap_pud_range(pgd_t *pgd, unsigned long addr, unsigned long end)
+static void zap_pud_range(struct mmu_gather *tlb, pgd_t *pgd, unsigned long addr,
+			  unsigned long end)
 {
 	pud_t *pud = pud_offset(pgd, addr);
 	unsigned long next;
@@ -320,13 +351,15 @@ static void zap_pud_range(pgd_t *pgd, unsigned long addr, unsigned long end)
 	do {
 		next = pud_addr_end(addr, end);
 		if (!pud_none(*pud))
-			zap_pmd_range(pud, addr, next);
+			zap_pmd_range(tlb, pud, addr, next);
 	} while (pud++, addr = next, addr != end);
 }
 
-/* See linux/mm.h. Linux: unmap_page_range(). mmap_lock held for writing. */
+/* See linux/mm.h. Linux: unmap_page_range() inside tlb_gather_mmu() ...
+ * tlb_finish_mmu(). mmap_lock held for writing. */
 void unmap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
 {
+	struct mmu_gather tlb = { .vma = vma, .start = start, .end = end };
 	pgd_t *pgd = pgd_offset_pgd(vma->vm_mm->pgd, start);
 	unsigned long addr = start, next;
 
@@ -335,9 +368,9 @@ void unmap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned 
 	do {
 		next = pgd_addr_end(addr, end);
 		if (!pgd_none(*pgd))
-			zap_pud_range(pgd, addr, next);
+			zap_pud_range(&tlb, pgd, addr, next);
 	} while (pgd++, addr = next, addr != end);
-	flush_tlb_range(vma, start, end);
+	tlb_flush_mmu(&tlb);
 }
 
 /* See linux/mm.h. Linux: free_pgtables() -> free_pgd_range() with floor and

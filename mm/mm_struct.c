@@ -48,6 +48,7 @@ static struct mm_struct *mm_init(struct mm_struct *mm)
 	atomic_set(&mm->mm_count, 1);
 	mmap_init_lock(mm);
 	spin_lock_init(&mm->page_table_lock);
+	cpumask_clear(mm_cpumask(mm));	/* loaded nowhere yet */
 	mm->pgd = pgd_alloc(mm);
 	if (!mm->pgd) {
 		kmem_cache_free(mm_cachep, mm);
