@@ -156,6 +156,7 @@ void yield(void);
 int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *new_mask);
 void sched_getaffinity_mask(struct task_struct *p, struct cpumask *mask);
 bool sched_idle_balance(void);	/* the idle loop: pull work from a busy CPU */
+bool sched_exiting_tasks(void);	/* some task has not finished exiting */
 long schedule_timeout(long ticks);
 u64 task_sched_runtime(struct task_struct *p);	/* CPU time used, ns */
 void set_task_comm(struct task_struct *p, const char *name);

@@ -217,12 +217,12 @@ static void finish_task_switch(struct task_struct *prev)
 {
 	struct rq *rq = this_rq();
 	struct mm_struct *mm = rq->prev_mm;
-	struct task_struct *migrate = rq->migrate;
-	unsigned int prev_state = READ_ONCE(prev->__state);
+	struct task_struct *migrate = rq->migrate, *dead = rq->dead;
 	unsigned long flags;
 
 	rq->prev_mm = NULL;
 	rq->migrate = NULL;
+	rq->dead = NULL;
 	__atomic_store_n(&prev->on_cpu, 0, __ATOMIC_RELEASE);
 	spin_unlock(&rq->lock);
 	local_irq_enable();
@@ -233,8 +233,10 @@ static void finish_task_switch(struct task_struct *prev)
 	}
 	if (mm)
 		mmdrop(mm);	/* a kernel thread's borrowed mm, no longer loaded */
-	if (prev_state == TASK_DEAD)
-		put_task_struct(prev);	/* the reference the task held on itself */
+	if (dead) {
+		put_task_struct(dead);	/* the reference the task held on itself */
+		__atomic_sub_fetch(&rq->nr_dead_puts, 1, __ATOMIC_RELEASE);
+	}
 }
 
 /*
@@ -242,11 +244,22 @@ static void finish_task_switch(struct task_struct *prev)
  * thread has no mm: it runs on the previous task's (lazy TLB: no CR3 load)
  * and holds an mm_count reference on it meanwhile, taken from a user task or
  * handed on from a kernel thread; a user task loads its own, and a borrowed
- * one is dropped after the switch (finish_task_switch).
+ * one is dropped after the switch (finish_task_switch). A dead one is not
+ * lent on (see mmput() for the other CPUs).
  */
 static void context_switch(struct rq *rq, struct task_struct *prev, struct task_struct *next)
 {
-	if (!next->mm) {
+	if (!next->mm && !prev->mm && !atomic_read(&prev->active_mm->mm_users) &&
+	    prev->active_mm != &init_mm) {
+		/* prev lent us an address space whose last user has exited
+		 * (prev itself, dying): lend the kernel's instead, so the dead
+		 * one is freed after the switch rather than kept alive here. */
+		switch_mm(prev->active_mm, &init_mm, next);
+		mmgrab(&init_mm);
+		next->active_mm = &init_mm;
+		rq->prev_mm = prev->active_mm;
+		prev->active_mm = NULL;
+	} else if (!next->mm) {
 		enter_lazy_tlb(prev->active_mm, next);
 		next->active_mm = prev->active_mm;
 		if (prev->mm)
@@ -287,6 +300,10 @@ static void __schedule(bool preempt)
 
 	if (!preempt && READ_ONCE(prev->__state) != TASK_RUNNING) {
 		deactivate_task(rq, prev);	/* going to sleep, or dead */
+		if (READ_ONCE(prev->__state) == TASK_DEAD) {
+			rq->dead = prev;	/* for finish_task_switch() to put */
+			__atomic_add_fetch(&rq->nr_dead_puts, 1, __ATOMIC_RELAXED);
+		}
 	} else if (prev != rq->idle) {
 		if (cpumask_test_cpu(rq->cpu, &prev->cpus_mask)) {
 			enqueue_task(rq, prev);	/* still runnable: back of the queue */
@@ -405,6 +422,32 @@ static bool sched_balance(struct rq *this_rq)
 bool sched_idle_balance(void)
 {
 	return sched_balance(this_rq());
+}
+
+/*
+ * Is some task still exiting: running or queued with PF_EXITING, or dead
+ * but not yet put by finish_task_switch()? A task reaped on one CPU may
+ * still be finishing do_exit() on another; tests that count free pages
+ * after a wait() use this to let it finish (ktest_free_pages()).
+ */
+bool sched_exiting_tasks(void)
+{
+	unsigned long flags;
+	bool busy = false;
+	int cpu;
+
+	for_each_online_cpu(cpu) {
+		struct rq *rq = cpu_rq(cpu);
+		struct task_struct *p;
+
+		spin_lock_irqsave(&rq->lock, flags);
+		busy |= (rq->curr->flags & PF_EXITING) ||
+			__atomic_load_n(&rq->nr_dead_puts, __ATOMIC_ACQUIRE);
+		list_for_each_entry(p, &rq->queue, run_list)
+			busy |= p->flags & PF_EXITING;
+		spin_unlock_irqrestore(&rq->lock, flags);
+	}
+	return busy;
 }
 
 /*
