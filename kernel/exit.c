@@ -53,8 +53,12 @@ static void release_task(struct task_struct *p)
 	 * finish_wait(): runnable again first, or yield() would sleep. */
 	if (p != current && READ_ONCE(p->usage) > 1) {
 		__set_current_state(TASK_RUNNING);
-		while (READ_ONCE(p->usage) > 1)
-			yield();
+		while (READ_ONCE(p->usage) > 1) {
+			if (READ_ONCE(p->on_cpu))
+				cpu_relax();	/* running elsewhere: nearly done */
+			else
+				yield();	/* waiting for a CPU: maybe ours */
+		}
 	}
 	put_task_struct(p);
 }

@@ -155,9 +155,16 @@ static int find_idlest_cpu(struct task_struct *p, int prev)
  * Linux: select_task_rq(). Where a waking task goes: back to its last CPU
  * (its cache may still be warm) when it may run there, else the idlest CPU
  * it may use. A new task always goes to the idlest (wake_up_new_task()).
+ * One exception, Linux's wake_affine() for a "sync" wake-up: a task woken
+ * by an exiting one (a parent in wait(), by its child) runs on the waker's
+ * CPU, which is about to be free, with no IPI needed to get it going.
  */
 static int select_task_rq(struct task_struct *p)
 {
+	int this = smp_processor_id();
+
+	if ((current->flags & PF_EXITING) && current != p && cpumask_test_cpu(this, &p->cpus_mask))
+		return this;
 	if (cpu_online(p->cpu) && cpumask_test_cpu(p->cpu, &p->cpus_mask))
 		return p->cpu;
 	return find_idlest_cpu(p, p->cpu);
