@@ -192,9 +192,10 @@ void pgd_free(struct mm_struct *mm, pgd_t *pgd)
 	free_page((unsigned long)pgd);
 }
 
-/* Free a page table if all its entries are empty; else report and keep it
+/* Free a page table if all its entries are empty (onto `freed`: the caller
+ * frees it once no CPU's TLB can still walk it); else report and keep it
  * (the pages it maps would otherwise leak unseen). */
-static bool free_table(void *table, const char *level)
+static bool free_table(void *table, const char *level, struct list_head *freed)
 {
 	const pteval_t *entry = table;
 
@@ -205,7 +206,7 @@ static bool free_table(void *table, const char *level)
 			return false;
 		}
 	}
-	free_page((unsigned long)table);
+	list_add(&virt_to_page(table)->lru, freed);
 	return true;
 }
 
@@ -216,7 +217,8 @@ static bool covers_entry(unsigned long addr, unsigned long next, unsigned long s
 }
 
 /* Free the pte tables under pud for [addr, end). Linux: free_pmd_range(). */
-static void free_pmd_range(pud_t *pud, unsigned long addr, unsigned long end)
+static void free_pmd_range(pud_t *pud, unsigned long addr, unsigned long end,
+			   struct list_head *freed)
 {
 	pmd_t *pmd = pmd_offset(pud, addr);
 	unsigned long next;
@@ -224,14 +226,15 @@ static void free_pmd_range(pud_t *pud, unsigned long addr, unsigned long end)
 	do {
 		next = pmd_addr_end(addr, end);
 		if (!pmd_none(*pmd) && !pmd_leaf(*pmd) && covers_entry(addr, next, PMD_SIZE) &&
-		    free_table((void *)pmd_page_vaddr(*pmd), "pte"))
+		    free_table((void *)pmd_page_vaddr(*pmd), "pte", freed))
 			set_pmd(pmd, __pmd(0));
 	} while (pmd++, addr = next, addr != end);
 }
 
 /* Free the pmd (and pte) tables under pgd for [addr, end).
  * Linux: free_pud_range(). */
-static void free_pud_range(pgd_t *pgd, unsigned long addr, unsigned long end)
+static void free_pud_range(pgd_t *pgd, unsigned long addr, unsigned long end,
+			   struct list_head *freed)
 {
 	pud_t *pud = pud_offset(pgd, addr);
 	unsigned long next;
@@ -240,15 +243,16 @@ static void free_pud_range(pgd_t *pgd, unsigned long addr, unsigned long end)
 		next = pud_addr_end(addr, end);
 		if (pud_none(*pud) || pud_leaf(*pud))
 			continue;
-		free_pmd_range(pud, addr, next);
+		free_pmd_range(pud, addr, next, freed);
 		if (covers_entry(addr, next, PUD_SIZE) &&
-		    free_table((void *)pud_page_vaddr(*pud), "pmd"))
+		    free_table((void *)pud_page_vaddr(*pud), "pmd", freed))
 			set_pud(pud, __pud(0));
 	} while (pud++, addr = next, addr != end);
 }
 
-/* See include/linux/pgtable.h. Linux: mm/memory.c free_pgd_range(). */
-void free_pgd_range(pgd_t *pgd, unsigned long addr, unsigned long end)
+/* Take the tables of [addr, end) out of pgd, onto `freed`. */
+static void __free_pgd_range(pgd_t *pgd, unsigned long addr, unsigned long end,
+			     struct list_head *freed)
 {
 	const unsigned long user_end = USER_PTRS_PER_PGD * PGDIR_SIZE;
 	pgd_t *pgdp;
@@ -263,14 +267,34 @@ void free_pgd_range(pgd_t *pgd, unsigned long addr, unsigned long end)
 		next = pgd_addr_end(addr, end);
 		if (pgd_none(*pgdp))
 			continue;
-		free_pud_range(pgdp, addr, next);
+		free_pud_range(pgdp, addr, next, freed);
 		if (covers_entry(addr, next, PGDIR_SIZE) &&
-		    free_table((void *)pgd_page_vaddr(*pgdp), "pud"))
+		    free_table((void *)pgd_page_vaddr(*pgdp), "pud", freed))
 			set_pgd(pgdp, __pgd(0));
 	} while (pgdp++, addr = next, addr != end);
+}
+
+static void free_table_pages(struct list_head *freed)
+{
+	struct page *page, *n;
+
+	list_for_each_entry_safe(page, n, freed, lru) {
+		list_del_init(&page->lru);
+		__free_pages(page, 0);
+	}
+}
+
+/* See include/linux/pgtable.h. Linux: mm/memory.c free_pgd_range(). For a
+ * pgd no other CPU uses (see free_pgtables() for one that may be). */
+void free_pgd_range(pgd_t *pgd, unsigned long addr, unsigned long end)
+{
+	LIST_HEAD(freed);
+
+	__free_pgd_range(pgd, addr, end, &freed);
 	/* The CPU may cache upper-level entries; forget the freed tables. */
 	if (pgd_is_loaded(pgd))
 		flush_tlb_local();
+	free_table_pages(&freed);
 }
 
 /* ------------------------------------------------------------------ */
@@ -378,7 +402,15 @@ void unmap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned 
  * writing. */
 void free_pgtables(struct mm_struct *mm, unsigned long floor, unsigned long ceiling)
 {
-	free_pgd_range(mm->pgd, floor, ceiling);
+	LIST_HEAD(freed);
+
+	/* Other CPUs running this mm's threads may cache entries of these
+	 * tables (paging-structure caches): flush them all before the tables
+	 * can be reused. Linux: tlb_remove_table(). */
+	__free_pgd_range(mm->pgd, floor, ceiling, &freed);
+	if (!list_empty(&freed))
+		flush_tlb_mm(mm);
+	free_table_pages(&freed);
 }
 
 /*
