@@ -20,7 +20,7 @@ B := $(if $(filter 1,$(LOCKDEP)),build/lockdep,build)
 # Run-time knobs (see README): memory, CPUs, accelerator, kernel command line,
 # and a folder of extra files for the initramfs.
 MEM ?= 512M
-SMP ?= 1
+SMP ?= 2
 ACCEL ?= tcg
 CMDLINE ?=
 EXTRA_ROOTFS ?=

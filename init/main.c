@@ -28,6 +28,7 @@
 #include <asm/percpu.h>
 #include <asm/serial.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
 #include <asm/syscall.h>
 #include <asm/time.h>
 #include <asm/traps.h>
@@ -63,6 +64,8 @@ static int run_init_process(const char *init_filename)
  */
 static int kernel_init(void *unused)
 {
+	smp_prepare_cpus();	/* find the other CPUs (ACPI MADT) */
+	smp_init();		/* and start them: each runs its idle loop */
 	populate_rootfs();	/* the initramfs, unpacked (Linux: an initcall of do_basic_setup) */
 	console_on_rootfs();	/* fds 0, 1, 2 on /dev/console */
 	ktest_run_requested();	/* "ktest": run the in-kernel tests, power off */
@@ -103,9 +106,10 @@ void start_kernel(u32 magic, unsigned long info_phys)
 	pr_notice("%s\n", BANNER);
 	lockdep_info();		/* make LOCKDEP=1 only: the lock validator is on */
 	early_cpu_init();	/* CPUID: what this CPU can do */
-	fpu__init_cpu();	/* SSE on, for user programs; the initial FPU state */
-	trap_init();		/* GDT, TSS, IDT: faults are reported from here on */
-	syscall_init();		/* the SYSCALL instruction enters entry_SYSCALL_64 */
+	fpu__init_system();	/* SSE on, for user programs; the initial FPU state */
+	trap_init();		/* GDT, TSS, IDT: faults are reported from here on;
+				 * SYSCALL enters entry_SYSCALL_64 */
+	syscall_table_init();	/* the SYSCALL_DEFINE()s, by number */
 
 	parse_multiboot2(magic, info_phys);
 	parse_boot_params(true);	/* early_param() options */

@@ -67,6 +67,21 @@ repeat:
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	put_signal_struct(p->signal);
 	__cleanup_sighand(p->sighand);
+	/* SMP: a zombie reaped from another CPU may still be on its way to
+	 * its last switch (after exit_notify()). Let it get there, so that
+	 * ours is the last reference and its pid, stack and task_struct are
+	 * free when wait() returns. (Linux frees the pid here and the rest
+	 * later, by RCU.) do_wait() calls us between prepare_to_wait() and
+	 * finish_wait(): runnable again first, or yield() would sleep. */
+	if (p != current && READ_ONCE(p->usage) > 1) {
+		__set_current_state(TASK_RUNNING);
+		while (READ_ONCE(p->usage) > 1) {
+			if (READ_ONCE(p->on_cpu))
+				cpu_relax();	/* running elsewhere: nearly done */
+			else
+				yield();	/* waiting for a CPU: maybe ours */
+		}
+	}
 	put_task_struct(p);
 	if (zap_leader) {
 		p = leader;

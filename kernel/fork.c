@@ -99,6 +99,25 @@ void __put_task_struct(struct task_struct *p)
 	free_task(p);
 }
 
+/*
+ * Linux: fork_idle(). The idle task of a CPU being started: a copy of
+ * init_task (pid 0, no mm, init's files and credentials, which live
+ * forever) with a stack of its own. It is in no list and never exits.
+ */
+struct task_struct *fork_idle(int cpu)
+{
+	struct task_struct *idle = dup_task_struct(&init_task);
+
+	if (!idle)
+		return ERR_PTR(-ENOMEM);
+	INIT_LIST_HEAD(&idle->children);
+	INIT_LIST_HEAD(&idle->sibling);
+	INIT_LIST_HEAD(&idle->tasks);
+	idle->real_parent = idle->parent = idle->group_leader = idle;
+	snprintf(idle->comm, sizeof(idle->comm), "swapper/%d", cpu);
+	return idle;
+}
+
 /* Linux: copy_files(). CLONE_FILES shares the descriptor table. */
 static int copy_files(unsigned long clone_flags, struct task_struct *tsk)
 {

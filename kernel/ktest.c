@@ -7,6 +7,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
+#include <linux/jiffies.h>
 #include <linux/ktest.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
@@ -43,10 +44,22 @@ void ktest_fail(struct ktest *test, const char *file, int line, const char *fmt,
 
 unsigned long ktest_free_pages(void)
 {
+	unsigned long until = jiffies + 2 * HZ;
+
 	for (int i = 0; i < 5; i++)
+		yield();
+	/* A task reaped here may still be exiting on another CPU. */
+	while (sched_exiting_tasks() && time_before(jiffies, until))
 		yield();
 	drop_slab();
 	return nr_free_pages();
+}
+
+void ktest_pin_to_this_cpu(bool pin)
+{
+	struct cpumask mask = { pin ? 1UL << raw_smp_processor_id() : ~0UL };
+
+	set_cpus_allowed_ptr(current, &mask);
 }
 
 long ktest_syscall(unsigned int nr, long a0, long a1, long a2, long a3, long a4, long a5)

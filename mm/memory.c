@@ -192,9 +192,10 @@ void pgd_free(struct mm_struct *mm, pgd_t *pgd)
 	free_page((unsigned long)pgd);
 }
 
-/* Free a page table if all its entries are empty; else report and keep it
+/* Free a page table if all its entries are empty (onto `freed`: the caller
+ * frees it once no CPU's TLB can still walk it); else report and keep it
  * (the pages it maps would otherwise leak unseen). */
-static bool free_table(void *table, const char *level)
+static bool free_table(void *table, const char *level, struct list_head *freed)
 {
 	const pteval_t *entry = table;
 
@@ -205,7 +206,7 @@ static bool free_table(void *table, const char *level)
 			return false;
 		}
 	}
-	free_page((unsigned long)table);
+	list_add(&virt_to_page(table)->lru, freed);
 	return true;
 }
 
@@ -216,7 +217,8 @@ static bool covers_entry(unsigned long addr, unsigned long next, unsigned long s
 }
 
 /* Free the pte tables under pud for [addr, end). Linux: free_pmd_range(). */
-static void free_pmd_range(pud_t *pud, unsigned long addr, unsigned long end)
+static void free_pmd_range(pud_t *pud, unsigned long addr, unsigned long end,
+			   struct list_head *freed)
 {
 	pmd_t *pmd = pmd_offset(pud, addr);
 	unsigned long next;
@@ -224,14 +226,15 @@ static void free_pmd_range(pud_t *pud, unsigned long addr, unsigned long end)
 	do {
 		next = pmd_addr_end(addr, end);
 		if (!pmd_none(*pmd) && !pmd_leaf(*pmd) && covers_entry(addr, next, PMD_SIZE) &&
-		    free_table((void *)pmd_page_vaddr(*pmd), "pte"))
+		    free_table((void *)pmd_page_vaddr(*pmd), "pte", freed))
 			set_pmd(pmd, __pmd(0));
 	} while (pmd++, addr = next, addr != end);
 }
 
 /* Free the pmd (and pte) tables under pgd for [addr, end).
  * Linux: free_pud_range(). */
-static void free_pud_range(pgd_t *pgd, unsigned long addr, unsigned long end)
+static void free_pud_range(pgd_t *pgd, unsigned long addr, unsigned long end,
+			   struct list_head *freed)
 {
 	pud_t *pud = pud_offset(pgd, addr);
 	unsigned long next;
@@ -240,15 +243,16 @@ static void free_pud_range(pgd_t *pgd, unsigned long addr, unsigned long end)
 		next = pud_addr_end(addr, end);
 		if (pud_none(*pud) || pud_leaf(*pud))
 			continue;
-		free_pmd_range(pud, addr, next);
+		free_pmd_range(pud, addr, next, freed);
 		if (covers_entry(addr, next, PUD_SIZE) &&
-		    free_table((void *)pud_page_vaddr(*pud), "pmd"))
+		    free_table((void *)pud_page_vaddr(*pud), "pmd", freed))
 			set_pud(pud, __pud(0));
 	} while (pud++, addr = next, addr != end);
 }
 
-/* See include/linux/pgtable.h. Linux: mm/memory.c free_pgd_range(). */
-void free_pgd_range(pgd_t *pgd, unsigned long addr, unsigned long end)
+/* Take the tables of [addr, end) out of pgd, onto `freed`. */
+static void __free_pgd_range(pgd_t *pgd, unsigned long addr, unsigned long end,
+			     struct list_head *freed)
 {
 	const unsigned long user_end = USER_PTRS_PER_PGD * PGDIR_SIZE;
 	pgd_t *pgdp;
@@ -263,14 +267,34 @@ void free_pgd_range(pgd_t *pgd, unsigned long addr, unsigned long end)
 		next = pgd_addr_end(addr, end);
 		if (pgd_none(*pgdp))
 			continue;
-		free_pud_range(pgdp, addr, next);
+		free_pud_range(pgdp, addr, next, freed);
 		if (covers_entry(addr, next, PGDIR_SIZE) &&
-		    free_table((void *)pgd_page_vaddr(*pgdp), "pud"))
+		    free_table((void *)pgd_page_vaddr(*pgdp), "pud", freed))
 			set_pgd(pgdp, __pgd(0));
 	} while (pgdp++, addr = next, addr != end);
+}
+
+static void free_table_pages(struct list_head *freed)
+{
+	struct page *page, *n;
+
+	list_for_each_entry_safe(page, n, freed, lru) {
+		list_del_init(&page->lru);
+		__free_pages(page, 0);
+	}
+}
+
+/* See include/linux/pgtable.h. Linux: mm/memory.c free_pgd_range(). For a
+ * pgd no other CPU uses (see free_pgtables() for one that may be). */
+void free_pgd_range(pgd_t *pgd, unsigned long addr, unsigned long end)
+{
+	LIST_HEAD(freed);
+
+	__free_pgd_range(pgd, addr, end, &freed);
 	/* The CPU may cache upper-level entries; forget the freed tables. */
 	if (pgd_is_loaded(pgd))
 		flush_tlb_local();
+	free_table_pages(&freed);
 }
 
 /* ------------------------------------------------------------------ */
@@ -278,12 +302,41 @@ void free_pgd_range(pgd_t *pgd, unsigned long addr, unsigned long end)
 /* ------------------------------------------------------------------ */
 
 /*
- * Linux: zap_pte_range(). Each present pte held one reference on its page.
- * (With more CPUs the pages would have to wait for the TLB flush before
- * being freed, Linux's mmu_gather; on one CPU nothing can use the stale
- * translations between here and the flush at the end of unmap_page_range.)
+ * The pages an unmap took out of the page tables, held until the TLB flush:
+ * another CPU running a thread of this mm may still write to a page
+ * through its cached translation until then, so the page must not be freed
+ * (and reused) before. Linux: struct mmu_gather, include/asm-generic/tlb.h.
  */
-static void zap_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end)
+#define MMU_GATHER_BATCH 32
+
+struct mmu_gather {
+	struct vm_area_struct *vma;
+	unsigned long start, end;	/* the range being unmapped */
+	unsigned int nr;
+	struct page *pages[MMU_GATHER_BATCH];
+};
+
+/* Flush the range on every CPU, then free the gathered pages.
+ * Linux: tlb_flush_mmu(). */
+static void tlb_flush_mmu(struct mmu_gather *tlb)
+{
+	flush_tlb_range(tlb->vma, tlb->start, tlb->end);
+	for (unsigned int i = 0; i < tlb->nr; i++)
+		put_page(tlb->pages[i]);
+	tlb->nr = 0;
+}
+
+/* Linux: tlb_remove_page(). */
+static void tlb_remove_page(struct mmu_gather *tlb, struct page *page)
+{
+	tlb->pages[tlb->nr++] = page;
+	if (tlb->nr == MMU_GATHER_BATCH)
+		tlb_flush_mmu(tlb);
+}
+
+/* Linux: zap_pte_range(). Each present pte held one reference on its page. */
+static void zap_pte_range(struct mmu_gather *tlb, pmd_t *pmd, unsigned long addr,
+			  unsigned long end)
 {
 	pte_t *pte = pte_offset_kernel(pmd, addr);
 
@@ -294,12 +347,13 @@ static void zap_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end)
 			continue;
 		ptent = ptep_get_and_clear(pte);
 		if (pte_present(ptent))
-			put_page(pte_page(ptent));
+			tlb_remove_page(tlb, pte_page(ptent));
 	} while (pte++, addr += PAGE_SIZE, addr != end);
 }
 
 /* Linux: zap_pmd_range(). */
-static void zap_pmd_range(pud_t *pud, unsigned long addr, unsigned long end)
+static void zap_pmd_range(struct mmu_gather *tlb, pud_t *pud, unsigned long addr,
+			  unsigned long end)
 {
 	pmd_t *pmd = pmd_offset(pud, addr);
 	unsigned long next;
@@ -307,12 +361,13 @@ static void zap_pmd_range(pud_t *pud, unsigned long addr, unsigned long end)
 	do {
 		next = pmd_addr_end(addr, end);
 		if (!pmd_none(*pmd))
-			zap_pte_range(pmd, addr, next);
+			zap_pte_range(tlb, pmd, addr, next);
 	} while (pmd++, addr = next, addr != end);
 }
 
 /* Linux: zap_pud_range(). */
-static void zap_pud_range(pgd_t *pgd, unsigned long addr, unsigned long end)
+static void zap_pud_range(struct mmu_gather *tlb, pgd_t *pgd, unsigned long addr,
+			  unsigned long end)
 {
 	pud_t *pud = pud_offset(pgd, addr);
 	unsigned long next;
@@ -320,13 +375,15 @@ static void zap_pud_range(pgd_t *pgd, unsigned long addr, unsigned long end)
 	do {
 		next = pud_addr_end(addr, end);
 		if (!pud_none(*pud))
-			zap_pmd_range(pud, addr, next);
+			zap_pmd_range(tlb, pud, addr, next);
 	} while (pud++, addr = next, addr != end);
 }
 
-/* See linux/mm.h. Linux: unmap_page_range(). mmap_lock held for writing. */
+/* See linux/mm.h. Linux: unmap_page_range() inside tlb_gather_mmu() ...
+ * tlb_finish_mmu(). mmap_lock held for writing. */
 void unmap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
 {
+	struct mmu_gather tlb = { .vma = vma, .start = start, .end = end };
 	pgd_t *pgd = pgd_offset_pgd(vma->vm_mm->pgd, start);
 	unsigned long addr = start, next;
 
@@ -335,9 +392,9 @@ void unmap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned 
 	do {
 		next = pgd_addr_end(addr, end);
 		if (!pgd_none(*pgd))
-			zap_pud_range(pgd, addr, next);
+			zap_pud_range(&tlb, pgd, addr, next);
 	} while (pgd++, addr = next, addr != end);
-	flush_tlb_range(vma, start, end);
+	tlb_flush_mmu(&tlb);
 }
 
 /* See linux/mm.h. Linux: free_pgtables() -> free_pgd_range() with floor and
@@ -345,7 +402,15 @@ void unmap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned 
  * writing. */
 void free_pgtables(struct mm_struct *mm, unsigned long floor, unsigned long ceiling)
 {
-	free_pgd_range(mm->pgd, floor, ceiling);
+	LIST_HEAD(freed);
+
+	/* Other CPUs running this mm's threads may cache entries of these
+	 * tables (paging-structure caches): flush them all before the tables
+	 * can be reused. Linux: tlb_remove_table(). */
+	__free_pgd_range(mm->pgd, floor, ceiling, &freed);
+	if (!list_empty(&freed))
+		flush_tlb_mm(mm);
+	free_table_pages(&freed);
 }
 
 /*

@@ -14,6 +14,7 @@
 #include <linux/mm.h>
 #include <linux/sched/mm.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
 #include "internal.h"
 
 /* Every RAM range of the e820 map becomes memblock memory.
@@ -35,13 +36,14 @@ static void __init e820__memblock_setup(void)
  */
 static void __init reserve_early_memory(void)
 {
-	/* BIOS data, EBDA, ROMs, and later the SMP trampoline: Linux keeps the
-	 * whole first 1 MiB out of the allocator. */
-	memblock_reserve(0, ISA_END_ADDRESS);
 	memblock_reserve((phys_addr_t)__boot_start, __pa(_end) - (phys_addr_t)__boot_start);
 	memblock_reserve(boot_info_start, boot_info_end - boot_info_start);
 	if (initrd_end > initrd_start)
 		memblock_reserve(initrd_start, initrd_end - initrd_start);
+	reserve_real_mode();	/* a free page below 1 MiB for the SMP trampoline */
+	/* BIOS data, EBDA, ROMs: Linux keeps the whole first 1 MiB out of the
+	 * allocator. */
+	memblock_reserve(0, ISA_END_ADDRESS);
 }
 
 /*

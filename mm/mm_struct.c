@@ -16,6 +16,7 @@
 #include <linux/mmap_lock.h>
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
+#include <linux/smp.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <asm/irqflags.h>
@@ -48,6 +49,7 @@ static struct mm_struct *mm_init(struct mm_struct *mm)
 	atomic_set(&mm->mm_count, 1);
 	mmap_init_lock(mm);
 	spin_lock_init(&mm->page_table_lock);
+	cpumask_clear(mm_cpumask(mm));	/* loaded nowhere yet */
 	mm->pgd = pgd_alloc(mm);
 	if (!mm->pgd) {
 		kmem_cache_free(mm_cachep, mm);
@@ -77,11 +79,44 @@ void __mmdrop(struct mm_struct *mm)
 	kmem_cache_free(mm_cachep, mm);
 }
 
+/*
+ * On a CPU where a kernel thread runs lazily on mm (borrowed after a task
+ * of mm ran there): move it to the kernel's own init_mm and drop its
+ * reference. From the IPI of cleanup_lazy_tlbs(), interrupts off.
+ * Linux: kernel/fork.c do_shoot_lazy_tlb().
+ */
+static void do_shoot_lazy_tlb(void *arg)
+{
+	struct mm_struct *mm = arg;
+	struct task_struct *tsk = current;
+
+	if (tsk->mm || tsk->active_mm != mm)
+		return;
+	mmgrab(&init_mm);
+	tsk->active_mm = &init_mm;
+	switch_mm(mm, &init_mm, tsk);
+	mmdrop(mm);	/* never the last: mmput()'s caller still holds mm_users */
+}
+
+/*
+ * The last user of mm is gone: no other CPU may keep it lazily loaded, or
+ * its pgd (and mm_struct) would stay allocated until that CPU next runs a
+ * user task. Linux: kernel/fork.c cleanup_lazy_tlbs() (there at __mmdrop,
+ * as Linux does not count lazy users).
+ */
+static void cleanup_lazy_tlbs(struct mm_struct *mm)
+{
+	preempt_disable();
+	smp_call_function_many(mm_cpumask(mm), do_shoot_lazy_tlb, mm);
+	preempt_enable();
+}
+
 /* Linux: kernel/fork.c mmput() -> __mmput(). */
 void mmput(struct mm_struct *mm)
 {
 	if (!atomic_dec_and_test(&mm->mm_users))
 		return;
+	cleanup_lazy_tlbs(mm);
 	exit_mmap(mm);
 	mmdrop(mm);
 }

@@ -24,11 +24,12 @@ volatile void *lapic_base;
 u32 lapic_timer_period;
 
 /*
- * Turn on the boot CPU's local APIC and set up its local interrupts.
- * Two switches must both be on: the global enable in the IA32_APIC_BASE
- * MSR (which also says where the registers are) and the software enable
- * in the spurious-vector register. Called with interrupts off.
- * Linux: apic.c init_bsp_APIC(), setup_local_APIC().
+ * Turn on the boot CPU's local APIC: two switches must both be on, the
+ * global enable in the IA32_APIC_BASE MSR (which also says where the
+ * registers are) and the software enable in the spurious-vector register
+ * (setup_local_APIC()). All CPUs' APICs sit at the same physical address,
+ * each CPU seeing its own, so one mapping serves them all.
+ * Called with interrupts off. Linux: apic.c init_bsp_APIC(), apic_intr_mode_init().
  */
 void init_bsp_APIC(void)
 {
@@ -37,23 +38,33 @@ void init_bsp_APIC(void)
 
 	if (msr & X2APIC_ENABLE)	/* the firmware chose MSR access; we use MMIO */
 		panic("APIC: the firmware left the local APIC in x2APIC mode, not supported");
+	lapic_base = ioremap(phys, PAGE_SIZE);
+	setup_local_APIC();
+	pr_info("APIC: local APIC %u at %#lx (version %#x), enabled\n", read_apic_id(), phys,
+		apic_read(APIC_LVR) & 0xff);
+}
+
+/*
+ * Enable this CPU's local APIC and set up its local interrupts; the timer
+ * stays masked until setup_*_APIC_clock(). Runs on every CPU, interrupts off.
+ * Linux: apic.c setup_local_APIC().
+ */
+void setup_local_APIC(void)
+{
+	u64 msr = rdmsr(MSR_IA32_APICBASE);
+
 	if (!(msr & MSR_IA32_APICBASE_ENABLE))
 		wrmsr(MSR_IA32_APICBASE, msr | MSR_IA32_APICBASE_ENABLE);
-	lapic_base = ioremap(phys, PAGE_SIZE);
-
 	apic_write(APIC_TASKPRI, 0);	/* accept every priority */
 	apic_write(APIC_SPIV, APIC_SPIV_APIC_ENABLED | SPURIOUS_APIC_VECTOR);
 	/* LINT0 carries the 8259's interrupts in "virtual wire" mode: off.
-	 * LINT1 is the NMI line: keep it, on the boot CPU only. */
+	 * LINT1 is the NMI line: kept on the boot CPU only, as Linux does. */
 	apic_write(APIC_LVT0, APIC_LVT_MASKED | APIC_DM_EXTINT);
-	apic_write(APIC_LVT1, APIC_DM_NMI);
+	apic_write(APIC_LVT1, raw_smp_processor_id() == 0 ? APIC_DM_NMI : APIC_LVT_MASKED);
 	apic_write(APIC_ESR, 0);	/* clear errors: write, then read (twice, per SDM) */
 	apic_write(APIC_ESR, 0);
 	apic_write(APIC_LVTERR, ERROR_APIC_VECTOR);
 	apic_write(APIC_LVTT, APIC_LVT_MASKED | LOCAL_TIMER_VECTOR);
-
-	pr_info("APIC: local APIC %u at %#lx (version %#x), enabled\n", read_apic_id(), phys,
-		apic_read(APIC_LVR) & 0xff);
 }
 
 /*
@@ -102,6 +113,16 @@ void setup_boot_APIC_clock(void)
 
 	pr_info("APIC timer: %u ticks per jiffy (bus clock %lu.%03lu MHz, divided by %d)\n",
 		lapic_timer_period, bus_khz / 1000, bus_khz % 1000, APIC_DIVISOR);
+	setup_secondary_APIC_clock();
+}
+
+/*
+ * Start this CPU's APIC timer periodic at HZ, with the boot CPU's
+ * calibration: every APIC timer counts the same bus clock.
+ * Linux: apic.c setup_secondary_APIC_clock() -> __setup_APIC_LVTT().
+ */
+void setup_secondary_APIC_clock(void)
+{
 	apic_write(APIC_TDCR, APIC_TDR_DIV_16);
 	apic_write(APIC_LVTT, APIC_LVT_TIMER_PERIODIC | LOCAL_TIMER_VECTOR);
 	apic_write(APIC_TMICT, lapic_timer_period);
@@ -148,14 +169,31 @@ void sysvec_spurious_apic_interrupt(struct pt_regs *regs, unsigned long error_co
 }
 
 /*
+ * Send an interrupt command: low is the ICR's low half (delivery mode,
+ * vector), apicid the destination. Writing the low half sends it; wait
+ * until the APIC has delivered it, so the next command does not overwrite
+ * this one. Interrupts off meanwhile: an interrupt handler sending an IPI
+ * between our two writes would change the destination under us.
+ * Linux: apic/ipi.c __default_send_IPI_dest_field().
+ */
+void apic_icr_write(u32 low, u32 apicid)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	apic_write(APIC_ICR2, SET_APIC_DEST_FIELD(apicid));
+	apic_write(APIC_ICR, low);
+	while (apic_read(APIC_ICR) & APIC_ICR_BUSY)
+		cpu_relax();
+	local_irq_restore(flags);
+}
+
+/*
  * Send an NMI to this CPU, through the APIC like an IPI to itself (the
  * "self" shorthand allows only fixed delivery, so name our own APIC ID).
  * Linux: apic/ipi.c __default_send_IPI_dest_field() with NMI_VECTOR.
  */
 void apic_send_nmi_self(void)
 {
-	apic_write(APIC_ICR2, SET_APIC_DEST_FIELD(read_apic_id()));
-	apic_write(APIC_ICR, APIC_DM_NMI | APIC_INT_ASSERT);
-	while (apic_read(APIC_ICR) & APIC_ICR_BUSY)
-		cpu_relax();
+	apic_icr_write(APIC_DM_NMI | APIC_INT_ASSERT, read_apic_id());
 }

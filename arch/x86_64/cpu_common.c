@@ -9,6 +9,8 @@
 #include <asm/cpufeature.h>
 #include <asm/cpuid.h>
 #include <asm/desc.h>
+#include <asm/fpu.h>
+#include <asm/syscall.h>
 #include <asm/segment.h>
 #include <asm/smp.h>
 
@@ -261,10 +263,12 @@ void cpu_init_exception_handling(void)
 }
 
 /*
- * Per-CPU state beyond the descriptor tables. Nothing yet: the system-call
- * issue sets the SYSCALL MSRs (STAR, LSTAR, SFMASK) here.
- * Linux: cpu/common.c cpu_init() -> syscall_init().
+ * Per-CPU state beyond the descriptor tables: the SYSCALL MSRs and SSE.
+ * Runs on every CPU with interrupts off. Linux: cpu/common.c cpu_init()
+ * -> syscall_init(), fpu__init_cpu().
  */
 void cpu_init(void)
 {
+	syscall_init();
+	fpu__init_cpu();
 }

@@ -213,6 +213,8 @@ idtentry	31		asm_exc_reserved_31		exc_reserved			0
 idtentry	LOCAL_TIMER_VECTOR	asm_sysvec_apic_timer_interrupt	sysvec_apic_timer_interrupt	0
 idtentry	ERROR_APIC_VECTOR	asm_sysvec_error_interrupt	sysvec_error_interrupt		0
 idtentry	SPURIOUS_APIC_VECTOR	asm_sysvec_spurious_apic_interrupt sysvec_spurious_apic_interrupt 0
+idtentry	RESCHEDULE_VECTOR	asm_sysvec_reschedule_ipi	sysvec_reschedule_ipi		0
+idtentry	CALL_FUNCTION_VECTOR	asm_sysvec_call_function	sysvec_call_function		0
 
 /*
  * Every external vector 0x20-0xff gets a 16-byte stub that pushes its

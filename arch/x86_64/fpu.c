@@ -14,6 +14,7 @@
 
 struct fpu init_fpstate;
 
+/* SSE on for this CPU, registers in their reset state. Runs on every CPU. */
 void fpu__init_cpu(void)
 {
 	unsigned long cr0, cr4;
@@ -27,5 +28,12 @@ void fpu__init_cpu(void)
 	__asm__ __volatile__("mov %0, %%cr4" : : "r"(cr4));
 
 	__asm__ __volatile__("fninit; ldmxcsr %0" : : "m"(mxcsr));
+}
+
+/* Once, on the boot CPU: fpu__init_cpu(), then keep that state as the one
+ * every new program starts with. */
+void fpu__init_system(void)
+{
+	fpu__init_cpu();
 	fpu_save(&init_fpstate);
 }

@@ -73,6 +73,8 @@ static const struct idt_data apic_idts[] = {
 	INTG(LOCAL_TIMER_VECTOR, asm_sysvec_apic_timer_interrupt),
 	INTG(ERROR_APIC_VECTOR, asm_sysvec_error_interrupt),
 	INTG(SPURIOUS_APIC_VECTOR, asm_sysvec_spurious_apic_interrupt),
+	INTG(RESCHEDULE_VECTOR, asm_sysvec_reschedule_ipi),
+	INTG(CALL_FUNCTION_VECTOR, asm_sysvec_call_function),
 };
 
 /* Point vector d->vector at d->addr. Linux: idt.c idt_init_desc(). */

@@ -20,6 +20,8 @@
 #define MB2_TAG_BOOT_LOADER_NAME 2
 #define MB2_TAG_MODULE 3
 #define MB2_TAG_MMAP 6
+#define MB2_TAG_ACPI_OLD 14	/* a copy of the ACPI 1.0 RSDP */
+#define MB2_TAG_ACPI_NEW 15	/* a copy of the ACPI 2.0+ RSDP */
 
 struct mb2_tag {
 	u32 type;
@@ -47,6 +49,7 @@ struct e820_table e820_table;
 char boot_command_line[COMMAND_LINE_SIZE];
 phys_addr_t initrd_start, initrd_end;
 phys_addr_t boot_info_start, boot_info_end;
+u8 boot_acpi_rsdp[ACPI_RSDP_COPY_SIZE];
 static char boot_loader_name[64];
 
 static void e820_add(u64 addr, u64 size, u32 type)
@@ -88,6 +91,13 @@ void parse_multiboot2(u32 magic, unsigned long info_phys)
 			initrd_end = mod->mod_end;
 			break;
 		}
+		case MB2_TAG_ACPI_OLD:
+		case MB2_TAG_ACPI_NEW:
+			/* Keep the newer one if GRUB gives both (its XSDT has 64-bit pointers). */
+			if (tag->type == MB2_TAG_ACPI_NEW || !boot_acpi_rsdp[0])
+				memcpy(boot_acpi_rsdp, tag + 1,
+				       min((size_t)(tag->size - sizeof(*tag)), sizeof(boot_acpi_rsdp)));
+			break;
 		case MB2_TAG_MMAP: {
 			struct mb2_tag_mmap *mm = (void *)tag;
 			for (char *p = (char *)(mm + 1); p < (char *)tag + tag->size;

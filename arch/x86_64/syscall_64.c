@@ -81,10 +81,19 @@ void do_syscall_64(struct pt_regs *regs)
 	local_irq_disable();	/* return_from_interrupt does the exit-to-user work */
 }
 
+/* Fill the table from the SYSCALL_DEFINE()s, once at boot. (Linux builds
+ * sys_call_table at compile time.) */
+void syscall_table_init(void)
+{
+	for (const struct syscall_desc *d = __start_syscalls; d < __stop_syscalls; d++) {
+		BUG_ON(d->nr >= NR_syscalls || sys_call_table[d->nr]);
+		sys_call_table[d->nr] = d->fn;
+	}
+}
+
 /*
- * Fill the table from the SYSCALL_DEFINE()s and point the SYSCALL
- * instruction at entry_SYSCALL_64. Linux: arch/x86/kernel/cpu/common.c
- * syscall_init().
+ * Point this CPU's SYSCALL instruction at entry_SYSCALL_64; runs on every
+ * CPU (cpu_init()). Linux: arch/x86/kernel/cpu/common.c syscall_init().
  *
  * STAR holds the kernel's CS (SS is CS + 8) for SYSCALL, and the base from
  * which SYSRET derives the user's CS (+16) and SS (+8); FMASK lists the
@@ -93,10 +102,6 @@ void do_syscall_64(struct pt_regs *regs)
  */
 void syscall_init(void)
 {
-	for (const struct syscall_desc *d = __start_syscalls; d < __stop_syscalls; d++) {
-		BUG_ON(d->nr >= NR_syscalls || sys_call_table[d->nr]);
-		sys_call_table[d->nr] = d->fn;
-	}
 	wrmsr(MSR_STAR, (u64)__USER32_CS << 48 | (u64)__KERNEL_CS << 32);
 	wrmsr(MSR_LSTAR, (unsigned long)entry_SYSCALL_64);
 	wrmsr(MSR_SYSCALL_MASK, X86_EFLAGS_IF | X86_EFLAGS_DF | X86_EFLAGS_TF | X86_EFLAGS_AC |

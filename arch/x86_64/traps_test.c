@@ -101,6 +101,10 @@ static void idt_external_vectors_test(struct ktest *test)
 			expect_gate(test, v, asm_sysvec_error_interrupt, 0, 0);
 		else if (v == SPURIOUS_APIC_VECTOR)
 			expect_gate(test, v, asm_sysvec_spurious_apic_interrupt, 0, 0);
+		else if (v == RESCHEDULE_VECTOR)
+			expect_gate(test, v, asm_sysvec_reschedule_ipi, 0, 0);
+		else if (v == CALL_FUNCTION_VECTOR)
+			expect_gate(test, v, asm_sysvec_call_function, 0, 0);
 		else
 			expect_gate(test, v, stub, 0, 0);
 		if (stub_pushed_vector(stub) != v)

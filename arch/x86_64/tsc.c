@@ -7,6 +7,7 @@
 #include <linux/time.h>
 #include <asm/i8253.h>
 #include <asm/io.h>
+#include <asm/irqflags.h>
 #include <asm/tsc.h>
 
 unsigned long tsc_khz;	/* TSC ticks per millisecond; 0 until calibrated */
@@ -20,6 +21,16 @@ u64 local_clock(void)
 	u64 ticks = rdtsc() - tsc_at_boot;
 	/* ticks * 1e6 / khz, split to avoid overflowing 64 bits */
 	return ticks / tsc_khz * NSEC_PER_MSEC + ticks % tsc_khz * NSEC_PER_MSEC / tsc_khz;
+}
+
+/* Busy-wait at least us microseconds (tsc_khz must be known).
+ * Linux: arch/x86/lib/delay.c udelay() -> delay_tsc(). */
+void udelay(unsigned long us)
+{
+	u64 t0 = rdtsc(), ticks = (u64)tsc_khz * us / 1000;
+
+	while (rdtsc() - t0 < ticks)
+		cpu_relax();
 }
 
 /* Remember the TSC at boot: local_clock() counts from here. */

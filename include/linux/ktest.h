@@ -97,11 +97,20 @@ void ktest_fail(struct ktest *test, const char *file, int line, const char *fmt,
 
 /*
  * Free pages once the system has settled, for exact leak checks: yield a
- * few times (exited tasks make their last switch away and drop their
- * stacks and address spaces), return every cache's empty slabs, then
- * count. Equal before and after a test means nothing leaked.
+ * few times and wait until no task is still exiting on any CPU (exited
+ * tasks make their last switch away and drop their stacks and address
+ * spaces), return every cache's empty slabs, then count. Equal before and
+ * after a test means nothing leaked.
  */
 unsigned long ktest_free_pages(void);
+
+/*
+ * pin: run the calling test, and the threads it creates from then on
+ * (they inherit it), on the CPU it is on now only; !pin: on every CPU
+ * again. For tests of what one CPU shows: strict turn-taking, a lazily
+ * borrowed mm.
+ */
+void ktest_pin_to_this_cpu(bool pin);
 
 /*
  * Call system call nr with these arguments in the registers user space

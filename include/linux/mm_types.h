@@ -22,6 +22,7 @@
 #define _LINUX_MM_TYPES_H
 
 #include <linux/atomic.h>
+#include <linux/cpumask.h>
 #include <linux/list.h>
 #include <linux/rwsem.h>
 #include <linux/spinlock.h>
@@ -86,6 +87,7 @@ struct mm_struct {
 	atomic_t mm_count;		/* references to the struct (see above) */
 	struct rw_semaphore mmap_lock;	/* VMA list and fields below: linux/mmap_lock.h */
 	spinlock_t page_table_lock;	/* page-table entries of the user half */
+	cpumask_t cpu_bitmap;		/* CPUs with pgd loaded: mm_cpumask() */
 
 	unsigned long mmap_base;	/* mmap's top-down search starts below this */
 	unsigned long task_size;	/* end of user space for this mm */
@@ -98,6 +100,11 @@ struct mm_struct {
 	unsigned long start_stack;	/* top of the initial stack */
 	unsigned long arg_start, arg_end, env_start, env_end;	/* argv, envp strings */
 };
+
+/* The CPUs that may hold TLB entries of mm: those whose CR3 is its pgd
+ * (running its tasks, or a kernel thread borrowing it). A TLB flush must
+ * reach all of them. Linux: mm_cpumask(). */
+#define mm_cpumask(mm) (&(mm)->cpu_bitmap)
 
 extern struct mm_struct init_mm;	/* the kernel's: swapper_pg_dir, no VMAs */
 

@@ -10,7 +10,9 @@
 #include <linux/kernel.h>
 #include <linux/list.h>
 #include <linux/lockdep.h>
+#include <linux/cpumask.h>
 #include <linux/preempt.h>
+#include <linux/spinlock.h>
 #include <linux/signal.h>
 #include <asm/processor.h>
 #include <asm/smp.h>
@@ -62,6 +64,8 @@ struct task_struct {
 	unsigned int time_slice;	/* timer ticks left before it must yield */
 	bool need_resched;	/* switch away at the next chance (TIF_NEED_RESCHED) */
 	struct list_head run_list;	/* on rq->queue while waiting to run */
+	spinlock_t pi_lock;	/* wake-ups and affinity changes (kernel/sched/core.c) */
+	cpumask_t cpus_mask;	/* the CPUs it may run on (sched_setaffinity) */
 	u64 nr_switches;
 	u64 sum_exec_runtime;	/* CPU time used, in ns, up to exec_start */
 	u64 exec_start;	/* local_clock() when it last got the CPU */
@@ -135,7 +139,11 @@ static inline struct task_struct *get_current(void)
 }
 #define current get_current()
 
-#define set_current_state(state) WRITE_ONCE(current->__state, (state))
+/* With a full barrier, as Linux's smp_store_mb(): the caller's next load
+ * (of the condition it sleeps on) must not pass this store, or a waker on
+ * another CPU could set the condition and see the task still running. */
+#define set_current_state(state) \
+	((void)__atomic_exchange_n(&current->__state, (state), __ATOMIC_SEQ_CST))
 #define __set_current_state(state) WRITE_ONCE(current->__state, (state))
 
 static inline unsigned long *end_of_stack(struct task_struct *p)
@@ -159,6 +167,10 @@ void wake_up_new_task(struct task_struct *p);
 int sched_fork(unsigned long clone_flags, struct task_struct *p);
 void schedule_tail(struct task_struct *prev);
 void yield(void);
+int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *new_mask);
+void sched_getaffinity_mask(struct task_struct *p, struct cpumask *mask);
+bool sched_idle_balance(void);	/* the idle loop: pull work from a busy CPU */
+bool sched_exiting_tasks(void);	/* some task has not finished exiting */
 long schedule_timeout(long ticks);
 u64 task_sched_runtime(struct task_struct *p);	/* CPU time used, ns */
 void set_task_comm(struct task_struct *p, const char *name);

@@ -10,7 +10,9 @@
 
 /*
  * Halt until an interrupt makes work (a wake-up or a new task sets
- * need_resched), then let the scheduler run it. need_resched is checked with
+ * need_resched, and a reschedule IPI wakes a halted CPU), then let the
+ * scheduler run it. Before each halt, look for waiting tasks on busier
+ * CPUs and pull one (sched_idle_balance()). need_resched is checked with
  * interrupts off: if it is still false, arch_cpu_idle() enables them and
  * halts in one step, so a wake-up cannot come between the check and the halt.
  */
@@ -18,7 +20,7 @@ static void do_idle(void)
 {
 	for (;;) {
 		local_irq_disable();
-		if (current->need_resched) {
+		if (READ_ONCE(current->need_resched) || sched_idle_balance()) {
 			local_irq_enable();
 			break;
 		}

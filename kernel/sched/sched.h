@@ -11,6 +11,7 @@
 #include <asm/smp.h>
 
 #define SCHED_TIMESLICE 5	/* timer ticks a task runs before others get a turn */
+#define SCHED_BALANCE_TICKS 4	/* a busy CPU looks for imbalance this often */
 
 struct rq {
 	spinlock_t lock;	/* protects everything below, and on_rq/cpu of its tasks */
@@ -19,6 +20,10 @@ struct rq {
 	struct task_struct *curr;	/* running now */
 	struct task_struct *idle;	/* runs when nothing else can */
 	struct mm_struct *prev_mm;	/* a borrowed mm to mmdrop() after the switch */
+	struct task_struct *migrate;	/* prev, to queue on another CPU after the switch */
+	struct task_struct *dead;	/* prev, dead: its last reference to drop after it */
+	unsigned int nr_dead_puts;	/* dead tasks switched away from, not yet put */
+	unsigned int balance_ticks;	/* ticks counted towards SCHED_BALANCE_TICKS */
 	u64 nr_switches;
 	int cpu;
 };

@@ -49,11 +49,13 @@ static void kthread_runs_and_exits_test(struct ktest *test)
 	KTEST_EXPECT_EQ(test, r.ran, 1);
 	KTEST_EXPECT_EQ(test, r.pid_seen, pid);	/* kernel_thread returned the child's pid */
 	KTEST_EXPECT_TRUE(test, wait_for_nr_threads(before));
-	/* Its task_struct, kernel stack and pid were all given back. */
-	for (int i = 0; i < 10; i++)
-		yield();	/* the final put happens after its last switch away */
+	/* Its task_struct, kernel stack and pid were all given back (the
+	 * final put happens after its last switch away, maybe on another CPU:
+	 * ktest_free_pages() waits for that). */
+	unsigned long pages_after = ktest_free_pages();
+
 	KTEST_EXPECT_EQ(test, nr_pids_in_use(), pids_before);
-	KTEST_EXPECT_EQ(test, ktest_free_pages(), pages_before);
+	KTEST_EXPECT_EQ(test, pages_after, pages_before);
 }
 
 #define ROUNDS 50
@@ -74,6 +76,7 @@ static void yield_alternates_test(struct ktest *test)
 {
 	int before = READ_ONCE(nr_threads);
 
+	ktest_pin_to_this_cpu(true);	/* strict alternation needs one CPU */
 	nturns = 0;
 	KTEST_ASSERT_TRUE(test, kernel_thread(take_turns, (void *)0L, "turns-0", 0) > 0);
 	KTEST_ASSERT_TRUE(test, kernel_thread(take_turns, (void *)1L, "turns-1", 0) > 0);
@@ -83,6 +86,7 @@ static void yield_alternates_test(struct ktest *test)
 	for (int i = 1; i < nturns; i++)
 		switches += turns[i] != turns[i - 1];
 	KTEST_EXPECT_GE(test, switches, 2 * ROUNDS - 3);
+	ktest_pin_to_this_cpu(false);
 }
 
 static volatile bool spin_stop;
@@ -104,6 +108,7 @@ static void preemption_test(struct ktest *test)
 
 	printk("        # preemption_test: two threads spin without yielding; if the run\n"
 	       "        # stops here, the timer interrupt does not preempt kernel code\n");
+	ktest_pin_to_this_cpu(true);	/* all three share one CPU */
 	spin_stop = false;
 	spin_count[0] = spin_count[1] = 0;
 	KTEST_ASSERT_TRUE(test, kernel_thread(spin_forever, (void *)0L, "spin-0", 0) > 0);
@@ -116,6 +121,7 @@ static void preemption_test(struct ktest *test)
 	KTEST_EXPECT_GT(test, c0, 0);
 	KTEST_EXPECT_GT(test, c1, 0);
 	KTEST_EXPECT_TRUE(test, wait_for_nr_threads(before));
+	ktest_pin_to_this_cpu(false);
 }
 
 KTEST_SUITE(sched, KTEST_CASE(kthread_runs_and_exits_test), KTEST_CASE(yield_alternates_test),

@@ -35,4 +35,9 @@ extern int nr_threads;
 
 struct task_struct *copy_process(struct kernel_clone_args *args);
 
+/* An idle task for a CPU being started (kernel/fork.c), and making it that
+ * CPU's idle task (kernel/sched/core.c). Linux: fork_idle(), init_idle(). */
+struct task_struct *fork_idle(int cpu);
+void init_idle(struct task_struct *idle, int cpu);
+
 #endif

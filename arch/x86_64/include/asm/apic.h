@@ -42,7 +42,10 @@ static inline unsigned int read_apic_id(void)
 }
 
 void init_bsp_APIC(void);
+void setup_local_APIC(void);
 void setup_boot_APIC_clock(void);
+void setup_secondary_APIC_clock(void);
+void apic_icr_write(u32 low, u32 apicid);
 void apic_send_nmi_self(void);
 
 #endif

@@ -34,7 +34,10 @@
 /* Bits of LVT entries and the ICR. */
 #define APIC_DM_FIXED		0x00000
 #define APIC_DM_NMI		0x00400
+#define APIC_DM_INIT		0x00500	/* ICR: INIT, resets the target CPU */
+#define APIC_DM_STARTUP		0x00600	/* ICR: SIPI, start at vector * 4 KiB in real mode */
 #define APIC_DM_EXTINT		0x00700
+#define APIC_INT_LEVELTRIG	(1 << 15)
 #define APIC_LVT_MASKED		(1 << 16)
 #define APIC_LVT_TIMER_PERIODIC	(1 << 17)
 #define APIC_VECTOR_MASK	0xff

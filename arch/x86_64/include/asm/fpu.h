@@ -30,5 +30,6 @@ static inline void fpu_restore(const struct fpu *fpu)
 }
 
 void fpu__init_cpu(void);
+void fpu__init_system(void);
 
 #endif

@@ -50,6 +50,8 @@ void asm_exc_reserved_31(void);
 DECLARE_IDTENTRY(sysvec_apic_timer_interrupt);
 DECLARE_IDTENTRY(sysvec_error_interrupt);
 DECLARE_IDTENTRY(sysvec_spurious_apic_interrupt);
+DECLARE_IDTENTRY(sysvec_reschedule_ipi);
+DECLARE_IDTENTRY(sysvec_call_function);
 
 /* Every other vector from 0x20 up: a 16-byte stub each, starting at
  * irq_entries_start, all calling common_interrupt() with the vector. */

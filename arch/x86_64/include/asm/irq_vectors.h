@@ -11,6 +11,8 @@
 #define FIRST_EXTERNAL_VECTOR	0x20
 #define ISA_IRQ_VECTOR(irq)	(0x30 + (irq))	/* where the 8259 PICs are moved to */
 #define LOCAL_TIMER_VECTOR	0xec
+#define CALL_FUNCTION_VECTOR	0xfc	/* IPI: run smp_call_function_many()'s function */
+#define RESCHEDULE_VECTOR	0xfd	/* IPI: look at need_resched */
 #define ERROR_APIC_VECTOR	0xfe
 #define SPURIOUS_APIC_VECTOR	0xff	/* low 4 bits must be 1 on old APICs */
 #define NR_VECTORS		256

@@ -11,6 +11,7 @@
 #define _ASM_MMU_CONTEXT_H
 
 #include <linux/mm_types.h>
+#include <asm/smp.h>
 #include <asm/tlbflush.h>
 
 struct task_struct;
@@ -21,13 +22,25 @@ struct task_struct;
  * pgd is already loaded: a kernel thread ran in between on prev == next
  * (lazy TLB), or a thread of the same process ran. Called with interrupts
  * off (context_switch) or preemption off: CR3 and active_mm must change
- * together. Linux: switch_mm() -> switch_mm_irqs_off().
+ * together.
+ *
+ * mm_cpumask: this CPU joins next's before loading CR3 (a flush of next
+ * sent from now on reaches it) and leaves prev's after (the CR3 load
+ * dropped prev's translations). The atomic bit operations are full
+ * barriers, which flush_tlb_mm_range() pairs with.
+ * Linux: switch_mm() -> switch_mm_irqs_off().
  */
 static inline void switch_mm(struct mm_struct *prev, struct mm_struct *next,
 			     struct task_struct *tsk)
 {
-	if (!pgd_is_loaded(next->pgd))
-		load_cr3(next->pgd);
+	int cpu = smp_processor_id();
+
+	if (pgd_is_loaded(next->pgd))
+		return;
+	cpumask_set_cpu(cpu, mm_cpumask(next));
+	load_cr3(next->pgd);
+	if (prev && prev != next)
+		cpumask_clear_cpu(cpu, mm_cpumask(prev));
 }
 
 /* Switch to a brand-new mm (exec). Linux: activate_mm(). */

@@ -39,6 +39,11 @@ extern phys_addr_t initrd_start, initrd_end;
 /* The multiboot2 information block itself (physical), so mm/ can keep it. */
 extern phys_addr_t boot_info_start, boot_info_end;
 
+/* A copy of the ACPI RSDP from GRUB's ACPI tag (acpi.c reads it); all zero
+ * if GRUB gave none. */
+#define ACPI_RSDP_COPY_SIZE 36
+extern u8 boot_acpi_rsdp[ACPI_RSDP_COPY_SIZE];
+
 /* The kernel image's bounds (linker.ld). */
 extern char _text[], _etext[], __start_rodata[], __end_rodata[];
 extern char _data[], _edata[], __bss_start[], __bss_stop[], _end[];

@@ -5,7 +5,8 @@
 #include <asm/ptrace.h>
 
 void entry_SYSCALL_64(void);	/* where the SYSCALL instruction lands (entry_64.S) */
-void syscall_init(void);
+void syscall_init(void);	/* this CPU's SYSCALL MSRs (cpu_init()) */
+void syscall_table_init(void);	/* once, at boot */
 void do_syscall_64(struct pt_regs *regs);
 
 /*

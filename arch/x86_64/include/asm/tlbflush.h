@@ -1,7 +1,7 @@
 /*
  * CR3 and the TLB. The CPU caches translations in the TLB; after changing an
  * entry that was present, the old translation must be flushed on every CPU
- * that may hold it (only this CPU here: no SMP shootdown yet).
+ * that may hold it: flush_tlb_mm_range() below, with IPIs to the others.
  * Linux: arch/x86/include/asm/tlbflush.h, special_insns.h (CR3/CR4),
  * mmu_context.h (load_cr3).
  */
@@ -78,8 +78,9 @@ static inline void __flush_tlb_all(void)
  * Flushing user translations of one address space after its page tables
  * changed. Only a CPU that has the mm's pgd loaded (running one of its
  * tasks, or a kernel thread borrowing it) can hold them: there is no PCID,
- * so loading CR3 dropped every other user translation. With one CPU that is
- * this CPU or none; SMP will add a shootdown IPI to the others here.
+ * so loading CR3 dropped every other user translation. Those CPUs are in
+ * mm_cpumask(mm); each other one gets an IPI to flush (a "TLB shootdown"),
+ * and flush_tlb_mm_range() returns once all have. Interrupts may be off.
  * Linux: arch/x86/mm/tlb.c flush_tlb_mm_range(), include/asm-generic/tlb.h.
  */
 struct mm_struct;

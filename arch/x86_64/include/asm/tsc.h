@@ -15,5 +15,7 @@ extern unsigned long tsc_khz;	/* TSC ticks per millisecond, 0 until tsc_init() *
 void tsc_set_boot(void);
 /* Measure the TSC's rate against the PIT and set tsc_khz. */
 void tsc_init(void);
+/* Busy-wait at least us microseconds (after tsc_init()). */
+void udelay(unsigned long us);
 
 #endif
