@@ -103,17 +103,19 @@ static void task_rq_unlock(struct rq *rq, struct task_struct *p, unsigned long *
 }
 
 /* Linux: double_rq_lock(). Both locks, lower CPU number first, so two CPUs
- * locking the same pair cannot each hold one. Interrupts off. */
+ * locking the same pair cannot each hold one. Interrupts off. The second
+ * is taken with spin_lock_nested(): lockdep sees one class, rq->lock, twice,
+ * and this fixed order is what makes that safe. */
 static void double_rq_lock(struct rq *a, struct rq *b)
 {
 	if (a == b) {
 		spin_lock(&a->lock);
 	} else if (a->cpu < b->cpu) {
 		spin_lock(&a->lock);
-		spin_lock(&b->lock);
+		spin_lock_nested(&b->lock, SINGLE_DEPTH_NESTING);
 	} else {
 		spin_lock(&b->lock);
-		spin_lock(&a->lock);
+		spin_lock_nested(&a->lock, SINGLE_DEPTH_NESTING);
 	}
 }
 
