@@ -84,20 +84,6 @@ static struct file *open_exec(const char *name)
 	return file;
 }
 
-/* Reset caught signals to their default action; ignored ones stay ignored.
- * Linux: flush_signal_handlers(). */
-static void flush_signal_handlers(struct task_struct *t)
-{
-	for (int i = 0; i < _NSIG; i++) {
-		struct k_sigaction *ka = &t->sighand->action[i];
-
-		if (ka->sa.sa_handler != SIG_IGN)
-			ka->sa.sa_handler = SIG_DFL;
-		ka->sa.sa_flags = 0;
-		ka->sa.sa_mask.sig[0] = 0;
-	}
-}
-
 /* The last path component, for the task's comm. Linux: kbasename(). */
 static const char *kbasename(const char *path)
 {
@@ -128,7 +114,8 @@ int begin_new_exec(struct linux_binprm *bprm)
 		return err;
 	bprm->mm = NULL;	/* it is current->mm now */
 	me->flags &= ~PF_FORKNOEXEC;
-	flush_signal_handlers(me);
+	flush_signal_handlers(me, 0);	/* caught -> default; ignored stay ignored */
+	me->sas_ss_sp = me->sas_ss_size = me->sas_ss_flags = 0;	/* Linux: setup_new_exec() */
 	do_close_on_exec(me->files);
 	set_task_comm(me, kbasename(bprm->filename));
 
