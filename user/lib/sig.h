@@ -8,6 +8,7 @@
 #define USER_SIG_H
 
 #include <fcntl.h>
+#include <stdbool.h>
 #include <signal.h>
 #include <time.h>
 #include "proc.h"
