@@ -703,7 +703,7 @@ static bool do_signal_stop(int signr)
  * same session: no shell is left to continue it, so SIGTSTP, SIGTTIN and
  * SIGTTOU do not stop it (SIGSTOP still does).
  */
-static bool is_current_pgrp_orphaned(void)
+bool is_current_pgrp_orphaned(void)
 {
 	pid_t pgrp = current->signal->pgrp, session = current->signal->session;
 	struct task_struct *p;

@@ -265,6 +265,7 @@ int send_sig(int sig, struct task_struct *p);	/* Linux: send_sig(sig, p, 0): si_
 int send_sig_info(int sig, kernel_siginfo_t *info, struct task_struct *p);
 int group_send_sig_info(int sig, kernel_siginfo_t *info, struct task_struct *p);
 int kill_pgrp(pid_t pgrp, int sig, int priv);	/* to a process group (the tty's ^C) */
+bool is_current_pgrp_orphaned(void);	/* no parent outside it in the session: no job control */
 int force_sig_fault(int sig, int code, void __user *addr);
 void force_sig(int sig);
 void force_sigsegv(int sig);
