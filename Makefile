@@ -13,7 +13,9 @@ NM := $(CROSS_COMPILE)nm
 OBJCOPY := $(CROSS_COMPILE)objcopy
 OBJDUMP := $(CROSS_COMPILE)objdump
 
-B := build
+# make LOCKDEP=1 builds the lock debugging kernel (docs/locking.md) in a
+# directory of its own, so the two builds do not undo each other.
+B := $(if $(filter 1,$(LOCKDEP)),build/lockdep,build)
 
 # Run-time knobs (see README): memory, CPUs, accelerator, kernel command line,
 # and a folder of extra files for the initramfs.
@@ -38,6 +40,12 @@ KLDFLAGS := -nostdlib -static -z max-page-size=0x1000 -z noexecstack --no-warn-r
 
 KSRC := $(filter-out arch/x86_64/asm-offsets.c,\
 	$(sort $(shell find boot arch kernel mm lib init fs drivers -name '*.c' -o -name '*.S' 2>/dev/null)))
+# make LOCKDEP=1: the lock debugging kernel (docs/locking.md).
+ifeq ($(LOCKDEP),1)
+KCFLAGS += -DCONFIG_LOCKDEP
+else
+KSRC := $(filter-out kernel/locking/lockdep%.c,$(KSRC))
+endif
 KOBJ := $(patsubst %,$(B)/%.o,$(basename $(KSRC)))
 
 .PHONY: all iso run debug debug-qemu test bench bench-linux clean help deps FORCE
@@ -178,6 +186,7 @@ help:
 	@echo "Variables: MEM=$(MEM) SMP=$(SMP) ACCEL=tcg|kvm|auto CMDLINE='...' EXTRA_ROOTFS=dir"
 	@echo "           V=1 (show commands)  ISO=$(ISO)  TESTS='name ...' (make test)"
 	@echo "           GDBPORT=$(GDBPORT) (make debug, debug-qemu)"
+	@echo "           LOCKDEP=1 (the lock debugging kernel, in build/lockdep/: docs/locking.md)"
 
 -include $(KOBJ:.o=.d) $(B)/asm-offsets.d
 

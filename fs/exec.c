@@ -19,11 +19,15 @@
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
 #include <linux/mm.h>
+#include <linux/pid.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
 #include <linux/signal.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
+#include <linux/trace.h>
 #include <linux/uaccess.h>
 #include <asm/fpu.h>
 #include <asm/processor.h>
@@ -96,6 +100,97 @@ static const char *kbasename(const char *path)
 }
 
 /*
+ * Sleep until the other threads have gone (notify_count reaches 0, or,
+ * with until_leader, the leader has exited: notify_count -1 is then the
+ * sign for exit_notify() to wake us). Returns with tasklist_lock held, or
+ * -EAGAIN without it if we are killed meanwhile.
+ */
+static int wait_for_other_threads(struct task_struct *tsk, bool until_leader,
+				  unsigned long *flags)
+{
+	struct signal_struct *sig = tsk->signal;
+
+	for (;;) {
+		spin_lock_irqsave(&tasklist_lock, *flags);
+		if (until_leader) {
+			sig->notify_count = -1;
+			if (tsk->group_leader->exit_state)
+				return 0;
+		} else if (!sig->notify_count) {
+			return 0;
+		}
+		set_current_state(TASK_INTERRUPTIBLE);	/* Linux: TASK_KILLABLE */
+		spin_unlock_irqrestore(&tasklist_lock, *flags);
+		schedule();
+		if (fatal_signal_pending(tsk))
+			return -EAGAIN;
+	}
+}
+
+/*
+ * Linux: de_thread(). Make the caller the only thread of its process: an
+ * exec replaces the program of every thread, and the others would run on in
+ * an address space that is about to go. They get SIGKILL
+ * (zap_other_threads) and we sleep until each is released. A caller that
+ * is not the leader then takes the leader's place: the two swap pids, so
+ * the process keeps its process id across the exec (POSIX), and the old
+ * leader, a zombie by now, is released under the caller's old tid.
+ * Returns 0, or -EAGAIN when an exit_group or another exec came first, or
+ * we were killed: the process is dying then anyway.
+ */
+static int de_thread(struct task_struct *tsk)
+{
+	struct signal_struct *sig = tsk->signal;
+	unsigned long flags;
+
+	if (thread_group_empty(tsk))
+		goto no_thread_group;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (signal_group_exit(sig) || sig->group_exec_task) {
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		return -EAGAIN;
+	}
+	sig->group_exec_task = tsk;
+	sig->notify_count = zap_other_threads(tsk);
+	if (!thread_group_leader(tsk))
+		sig->notify_count--;	/* the leader is not released until we take its place */
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (wait_for_other_threads(tsk, false, &flags))
+		goto killed;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+
+	if (!thread_group_leader(tsk)) {
+		struct task_struct *leader = tsk->group_leader;
+
+		if (wait_for_other_threads(tsk, true, &flags))
+			goto killed;
+		trace_exit("%s[%d] de_thread: takes the leader's pid %d; the old leader goes\n",
+			   tsk->comm, tsk->pid, leader->pid);
+		exchange_tids(tsk, leader);
+		list_replace_init(&leader->tasks, &tsk->tasks);	/* the process list */
+		tsk->group_leader = tsk;
+		leader->group_leader = tsk;
+		tsk->exit_signal = SIGCHLD;
+		leader->exit_signal = -1;	/* a plain thread now: released without a wait */
+		leader->exit_state = EXIT_DEAD;
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		release_task(leader);
+	}
+	sig->group_exec_task = NULL;
+	sig->notify_count = 0;
+no_thread_group:
+	tsk->exit_signal = SIGCHLD;	/* Linux: "we have changed execution domain" */
+	return 0;
+
+killed:
+	spin_lock_irqsave(&tasklist_lock, flags);
+	sig->group_exec_task = NULL;
+	sig->notify_count = 0;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return -EAGAIN;
+}
+
+/*
  * Linux: begin_new_exec(). The point of no return: install the new address
  * space and drop what must not survive an exec. Called by the loader once
  * it has checked the file.
@@ -105,6 +200,10 @@ int begin_new_exec(struct linux_binprm *bprm)
 	struct task_struct *me = current;
 	int err;
 
+	/* First the other threads go, then the address space they share. */
+	err = de_thread(me);
+	if (err)
+		return err;
 	/* Leaving the old address space: a vfork parent, waiting for exactly
 	 * this, may go on now. Linux: exec_mm_release(). */
 	if (me->mm)

@@ -23,7 +23,7 @@ static struct kmem_cache *files_cachep;
  * init_task's files, which kernel threads share). */
 struct files_struct init_files = {
 	.count = ATOMIC_INIT(1),
-	.file_lock = __SPIN_LOCK_UNLOCKED,
+	.file_lock = __SPIN_LOCK_UNLOCKED(init_files.file_lock),
 	.fdt = &init_files.fdtab,
 	.fdtab = {
 		.max_fds = NR_OPEN_DEFAULT,

@@ -18,7 +18,7 @@ static struct kmem_cache *fs_cachep;
  * Linux: init_fs (fs/fs_struct.c). */
 struct fs_struct init_fs = {
 	.users = 1,
-	.lock = __SPIN_LOCK_UNLOCKED,
+	.lock = __SPIN_LOCK_UNLOCKED(init_fs.lock),
 	.umask = 0022,
 };
 

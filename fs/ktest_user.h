@@ -2,12 +2,12 @@
  * For the fs tests: calling system calls as user space would, through the
  * system-call table, and a few pages of user memory to point them at.
  *
- * uwin_open() builds a page table with UWIN_PAGES pages mapped at UWIN_BASE
- * (user, writable, but the last read-only: UWIN_RO) and switches to it with
- * preemption off, so the test task keeps it until uwin_close(); the page
- * just past them is unmapped (UWIN_HOLE). The kernel sees the same bytes
- * through uwin_k().
- * Tests only: nothing else switches page tables behind the scheduler's back.
+ * uwin_open() gives the test task (kernel_init, which has no mm of its own
+ * yet) a fresh mm with UWIN_PAGES pages mapped at UWIN_BASE (user,
+ * writable, but the last read-only: UWIN_RO) and no VMAs, so a fault
+ * anywhere is -EFAULT; the page just past them is unmapped (UWIN_HOLE). The
+ * kernel sees the same bytes through uwin_k(). The task keeps the mm across
+ * switches (kthread_use_mm()), so the system calls it makes may sleep.
  */
 #ifndef _FS_KTEST_USER_H
 #define _FS_KTEST_USER_H
@@ -18,7 +18,7 @@
 #include <linux/ktest.h>
 #include <linux/mm.h>
 #include <linux/pgtable.h>
-#include <linux/preempt.h>
+#include <linux/sched/mm.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <asm/tlbflush.h>
@@ -48,8 +48,7 @@ static inline void put_table(struct files_struct *saved)
 #define UWIN_HOLE (UWIN_BASE + UWIN_PAGES * PAGE_SIZE)	/* unmapped */
 
 struct uwin {
-	pgd_t *pgd;
-	unsigned long saved_cr3;
+	struct mm_struct *mm;
 	struct page *page[UWIN_PAGES];
 };
 
@@ -69,39 +68,33 @@ static inline const char __user *uwin_str(struct uwin *w, unsigned long u, const
 static inline bool uwin_open(struct ktest *test, struct uwin *w)
 {
 	memset(w, 0, sizeof(*w));
-	w->pgd = pgd_alloc(NULL);
-	if (!KTEST_EXPECT_NOT_NULL(test, w->pgd))
+	w->mm = mm_alloc();
+	if (!KTEST_EXPECT_NOT_NULL(test, w->mm))
 		return false;
+	kthread_use_mm(w->mm);
 	for (int i = 0; i < UWIN_PAGES; i++) {
 		w->page[i] = alloc_page(GFP_KERNEL | __GFP_ZERO);
 		if (!KTEST_EXPECT_NOT_NULL(test, w->page[i]) ||
-		    !KTEST_EXPECT_EQ(test, map_page(w->pgd, UWIN_BASE + i * PAGE_SIZE,
+		    !KTEST_EXPECT_EQ(test, map_page(w->mm->pgd, UWIN_BASE + i * PAGE_SIZE,
 						    page_to_pfn(w->page[i]),
 						    i == UWIN_PAGES - 1 ? PAGE_READONLY : PAGE_SHARED), 0))
 			return false;
 	}
-	preempt_disable();
-	w->saved_cr3 = __read_cr3();
-	load_cr3(w->pgd);
 	return true;
 }
 
 static inline void uwin_close(struct uwin *w)
 {
-	if (w->saved_cr3) {
-		write_cr3(w->saved_cr3);
-		preempt_enable();
-	}
+	if (!w->mm)
+		return;
+	kthread_unuse_mm(w->mm);	/* off its page tables (CR3) first */
 	for (int i = 0; i < UWIN_PAGES; i++) {
 		if (!w->page[i])
 			continue;
-		unmap_page(w->pgd, UWIN_BASE + i * PAGE_SIZE);
+		unmap_page(w->mm->pgd, UWIN_BASE + i * PAGE_SIZE);
 		__free_page(w->page[i]);
 	}
-	if (w->pgd) {
-		free_pgd_range(w->pgd, 0, USER_PTRS_PER_PGD * PGDIR_SIZE);
-		pgd_free(NULL, w->pgd);
-	}
+	mmput(w->mm);	/* the last user: the page tables and the pgd go too */
 }
 
 #endif

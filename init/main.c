@@ -9,10 +9,12 @@
 #include <linux/cpu.h>
 #include <linux/cred.h>
 #include <linux/fs.h>
+#include <linux/futex.h>
 #include <linux/init.h>
 #include <linux/initramfs.h>
 #include <linux/jiffies.h>
 #include <linux/ktest.h>
+#include <linux/lockdep.h>
 #include <linux/mm.h>
 #include <linux/pid.h>
 #include <linux/sched.h>
@@ -103,6 +105,7 @@ void start_kernel(u32 magic, unsigned long info_phys)
 	serial_init();
 	vga_init();
 	pr_notice("%s\n", BANNER);
+	lockdep_info();		/* make LOCKDEP=1 only: the lock validator is on */
 	early_cpu_init();	/* CPUID: what this CPU can do */
 	fpu__init_cpu();	/* SSE on, for user programs; the initial FPU state */
 	trap_init();		/* GDT, TSS, IDT: faults are reported from here on */
@@ -126,6 +129,7 @@ void start_kernel(u32 magic, unsigned long info_phys)
 	cred_init();
 	fork_init();
 	signals_init();
+	futex_init();
 	vfs_caches_init();	/* the rootfs, /dev/console's tty */
 
 	run_crash_test();	/* crash=... */

@@ -9,10 +9,12 @@
  */
 #include <linux/kernel.h>
 #include <linux/completion.h>
+#include <linux/fcntl.h>
 #include <linux/cred.h>
 #include <linux/fdtable.h>
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
+#include <linux/futex.h>
 #include <linux/mm.h>
 #include <linux/pid.h>
 #include <linux/sched.h>
@@ -35,7 +37,7 @@ void put_signal_struct(struct signal_struct *sig);
  * is already a zombie, the leader's death is now the process's: its
  * parent is told, and the leader is released too if nobody will wait.
  */
-static void release_task(struct task_struct *p)
+void release_task(struct task_struct *p)
 {
 	struct task_struct *leader;
 	unsigned long flags;
@@ -50,8 +52,12 @@ repeat:
 	if (thread_group_leader(p))
 		list_del_init(&p->tasks);
 	p->thread_pid->task = NULL;
+	free_pid(p->thread_pid);
 	nr_threads--;
 	flush_sigqueue(&p->pending);	/* signal: what was sent to it and never taken */
+	/* One fewer thread for an exec in another thread to wait for (de_thread). */
+	if (!thread_group_leader(p) && p->signal->notify_count > 0 && !--p->signal->notify_count)
+		wake_up_process(p->signal->group_exec_task);
 	leader = p->group_leader;
 	if (leader != p && thread_group_empty(leader) && leader->exit_state == EXIT_ZOMBIE) {
 		zap_leader = do_notify_parent(leader, leader->exit_signal);
@@ -110,6 +116,10 @@ static void forget_original_parent(struct task_struct *father, struct list_head 
 				group_send_sig_info(t->pdeath_signal, SEND_SIG_NOINFO, t);
 		p->real_parent = p->parent = reaper;
 		list_move_tail(&p->sibling, &reaper->children);
+		/* The new parent did not ask for another exit signal, and would
+		 * not see the child with a plain wait. Linux: reparent_leader(). */
+		if (p->exit_signal >= 0)
+			p->exit_signal = SIGCHLD;
 		/* A zombie the old parent never reaped: the new one must know. */
 		if (p->exit_state == EXIT_ZOMBIE && p->exit_signal >= 0 &&
 		    do_notify_parent(p, p->exit_signal)) {
@@ -141,6 +151,9 @@ static void exit_notify(struct task_struct *tsk)
 		autoreap = do_notify_parent(tsk, tsk->exit_signal);
 	if (autoreap)
 		tsk->exit_state = EXIT_DEAD;
+	/* The leader is dead: an exec in another thread may take its place. */
+	if (tsk->signal->notify_count < 0)
+		wake_up_process(tsk->signal->group_exec_task);
 	trace_exit("  exit_notify: %s\n", autoreap ? "nobody will wait: released now" :
 		   delay_group_leader(tsk) ? "zombie leader: waits for its other threads to exit" :
 		   "zombie until the parent waits; parent notified");
@@ -153,13 +166,22 @@ static void exit_notify(struct task_struct *tsk)
 
 /*
  * Linux: mm_release(). The address space is being left (exit or exec):
- * a vfork parent may go on, and a thread's CLONE_CHILD_CLEARTID word is
- * cleared (the futex wake that goes with it arrives with futexes).
+ * robust futexes still held are released, a vfork parent may go on, and
+ * the CLONE_CHILD_CLEARTID word is cleared and woken (FUTEX_WAKE, 1),
+ * which is how a thread library learns that the thread is gone
+ * (pthread_join; musl's thread-list lock). Only if someone else still uses
+ * the address space: otherwise nobody could be waiting on the word.
  */
 void mm_release(struct task_struct *tsk)
 {
+	futex_exit_release(tsk);
 	if (tsk->clear_child_tid) {
-		put_user(0, tsk->clear_child_tid);
+		u32 __user *uaddr = (u32 __user *)tsk->clear_child_tid;
+
+		if (atomic_read(&tsk->mm->mm_users) > 1) {
+			put_user(0, uaddr);
+			do_futex(uaddr, FUTEX_WAKE, 1, NULL, NULL, 0, 0);
+		}
 		tsk->clear_child_tid = NULL;
 	}
 	if (tsk->vfork_done) {	/* Linux: complete_vfork_done() */
@@ -199,6 +221,25 @@ static void __noreturn do_task_dead(void)
 }
 
 /*
+ * Linux: synchronize_group_exit(). The last thread out of a process that
+ * nobody ended with exit_group() (each thread called SYS_exit) makes its
+ * own code the group's: the parent's wait sees the status of the last
+ * thread to exit, not the leader's (Linux does so since 6.0).
+ */
+static void synchronize_group_exit(struct task_struct *tsk, long code)
+{
+	struct signal_struct *sig = tsk->signal;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (!signal_group_exit(sig)) {
+		sig->flags |= SIGNAL_GROUP_EXIT;
+		sig->group_exit_code = (int)code;
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+}
+
+/*
  * Linux: do_exit(). End the current task. `code` is the wait status its
  * parent will see: (status & 0xff) << 8 for exit(status), or the signal
  * number for a death by signal (WIFSIGNALED).
@@ -213,8 +254,10 @@ void __noreturn do_exit(long code)
 	tsk->flags |= PF_EXITING;
 	/* The last thread out ends the process (Linux: group_dead). */
 	group_dead = atomic_dec_and_test(&tsk->signal->live);
+	if (group_dead)
+		synchronize_group_exit(tsk, code);
 	if (group_dead && tsk->tgid == 1)
-		init_exited(signal_group_exit(tsk->signal) ? tsk->signal->group_exit_code : code);
+		init_exited(tsk->signal->group_exit_code);
 	if (group_dead)
 		exit_itimers(tsk->signal);	/* signal: no SIGALRM for a dead process */
 	tsk->exit_code = (int)code;
@@ -248,6 +291,8 @@ void __noreturn do_group_exit(int exit_code)
 	spin_lock_irqsave(&tasklist_lock, flags);
 	if (signal_group_exit(sig)) {
 		exit_code = sig->group_exit_code;
+	} else if (sig->group_exec_task) {
+		exit_code = 0;	/* killed by an exec in another thread (de_thread) */
 	} else if (!thread_group_empty(current)) {
 		sig->group_exit_code = exit_code;
 		sig->flags |= SIGNAL_GROUP_EXIT;
@@ -277,6 +322,7 @@ SYSCALL_DEFINE1(exit_group, int, error_code)
 #define P_ALL 0
 #define P_PID 1
 #define P_PGID 2
+#define P_PIDFD 3
 
 /* What a wait is for. Linux: struct wait_opts. */
 struct wait_opts {
@@ -495,6 +541,8 @@ SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, void __user *, infop, int, opti
 {
 	kernel_siginfo_t info = { 0 };
 	struct wait_opts wo = { .wo_flags = options, .wo_info = &info };
+	struct pid *pid = NULL;
+	unsigned int f_flags = 0;
 	long ret;
 
 	if (options & ~(WNOHANG | WNOWAIT | WEXITED | WSTOPPED | WCONTINUED | __WNOTHREAD |
@@ -518,10 +566,26 @@ SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, void __user *, infop, int, opti
 		wo.wo_type = PIDTYPE_PGID;
 		wo.wo_pid = upid ? upid : current->signal->pgrp;
 		break;
+	case P_PIDFD:	/* the process a pidfd names (kernel/pidfd.c) */
+		if (upid < 0)
+			return -EINVAL;
+		pid = pidfd_get_pid((unsigned int)upid, &f_flags);
+		if (IS_ERR(pid))
+			return PTR_ERR(pid);
+		/* The reference keeps the number from being reused while we wait. */
+		wo.wo_type = PIDTYPE_PID;
+		wo.wo_pid = pid->nr;
+		if (f_flags & O_NONBLOCK)
+			wo.wo_flags |= WNOHANG;
+		break;
 	default:
 		return -EINVAL;
 	}
 	ret = do_wait(&wo);
+	put_pid(pid);
+	/* A non-blocking pidfd: nothing to report yet is EAGAIN, not 0. */
+	if (!ret && !(options & WNOHANG) && (f_flags & O_NONBLOCK))
+		ret = -EAGAIN;
 	if (ret < 0)
 		return ret;
 	/* With WNOHANG and nothing to report, Linux zeroes the siginfo. */

@@ -7,13 +7,16 @@
  * each deciding by its clone flag whether the child shares the parent's
  * (a reference more) or gets its own copy. If a step fails, the labels at
  * the bottom undo the steps before it, in reverse order. Left out, as
- * against Linux: namespaces, cgroups, audit, ptrace, seccomp, io contexts,
- * perf.
+ * against Linux: namespaces and cgroups (the flags asking for them get the
+ * errno of a Linux built without them), audit, ptrace, seccomp, io
+ * contexts, perf.
  */
 #include <linux/kernel.h>
 #include <linux/capability.h>
 #include <linux/completion.h>
 #include <linux/cred.h>
+#include <linux/fcntl.h>
+#include <linux/file.h>
 #include <linux/fdtable.h>
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
@@ -73,6 +76,7 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	*tsk = *orig;
 	tsk->stack = stack;
 	tsk->fail_nth = 0;	/* the parent's pending injected failure is not the child's */
+	lockdep_init_task(tsk);	/* nor are the locks it holds (Linux: in copy_process()) */
 	*end_of_stack(tsk) = STACK_END_MAGIC;
 	/* One reference for the task being alive (dropped after its last
 	 * switch away), one for its parent until it is reaped. */
@@ -126,7 +130,12 @@ static int copy_fs(unsigned long clone_flags, struct task_struct *tsk)
 	return tsk->fs ? 0 : -ENOMEM;
 }
 
-/* Linux: copy_sighand(). CLONE_SIGHAND shares the table of handlers. */
+/*
+ * Linux: copy_sighand(). CLONE_SIGHAND shares the table of handlers; else
+ * the child gets a copy. clone3's CLONE_CLEAR_SIGHAND resets the copy's
+ * handlers to SIG_DFL, so a child that will not exec does not run code it
+ * did not install; ignored signals stay ignored, as across execve.
+ */
 static int copy_sighand(unsigned long clone_flags, struct task_struct *tsk)
 {
 	struct sighand_struct *sig;
@@ -147,6 +156,18 @@ static int copy_sighand(unsigned long clone_flags, struct task_struct *tsk)
 	spin_lock_irqsave(&current->sighand->siglock, flags);
 	memcpy(sig->action, current->sighand->action, sizeof(sig->action));
 	spin_unlock_irqrestore(&current->sighand->siglock, flags);
+	if (clone_flags & CLONE_CLEAR_SIGHAND) {
+		/* Linux: flush_signal_handlers(tsk, 0). Nobody else sees sig yet. */
+		for (int i = 0; i < _NSIG; i++) {
+			struct sigaction *sa = &sig->action[i].sa;
+
+			if (sa->sa_handler != SIG_IGN)
+				sa->sa_handler = SIG_DFL;
+			sa->sa_flags = 0;
+			sa->sa_restorer = NULL;
+			sa->sa_mask.sig[0] = 0;
+		}
+	}
 	return 0;
 }
 
@@ -188,6 +209,8 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 	sig->group_stop_count = 0;
 	timer_setup(&sig->real_timer, it_real_fn);	/* alarm/setitimer: not inherited */
 	sig->it_real_incr = 0;
+	sig->group_exec_task = NULL;
+	sig->notify_count = 0;
 	init_waitqueue_head(&sig->wait_chldexit);
 	sig->pgrp = current->signal->pgrp;
 	sig->session = current->signal->session;
@@ -232,6 +255,39 @@ static int copy_mm(unsigned long clone_flags, struct task_struct *tsk)
 }
 
 /*
+ * Linux: copy_namespaces() (kernel/nsproxy.c), and copy_creds() for
+ * CLONE_NEWUSER. There are no namespaces here: every task shares the one
+ * set. Asking for a new one gets what Linux answers when built without
+ * that kind (CONFIG_UTS_NS=n and so on): EINVAL from create_user_ns() for
+ * CLONE_NEWUSER; for the others EPERM without CAP_SYS_ADMIN, then EINVAL
+ * (create_new_namespaces(); the same for CLONE_NEWIPC with CLONE_SYSVSEM).
+ * Mount namespaces cannot be configured out of Linux; here CLONE_NEWNS
+ * gets EINVAL too.
+ */
+static int copy_namespaces(u64 clone_flags)
+{
+	if (clone_flags & CLONE_NEWUSER)
+		return -EINVAL;
+	if (!(clone_flags & (CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWPID |
+			     CLONE_NEWNET | CLONE_NEWCGROUP)))
+		return 0;
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	return -EINVAL;
+}
+
+/*
+ * Linux: cgroup_can_fork() -> cgroup_css_set_fork(). clone3's
+ * CLONE_INTO_CGROUP starts the child in the cgroup whose cgroup2 directory
+ * args->cgroup is an fd of. There are no cgroups here, so no fd is one,
+ * and Linux answers EBADF for an fd that is not a cgroup2 directory.
+ */
+static int cgroup_can_fork(const struct kernel_clone_args *args)
+{
+	return (args->flags & CLONE_INTO_CGROUP) ? -EBADF : 0;
+}
+
+/*
  * Linux: copy_process(). Create a new task as a copy of current, sharing or
  * copying each resource as args->flags say; it is not yet runnable. Returns
  * the task, or an ERR_PTR: on failure everything already set up is undone,
@@ -240,11 +296,17 @@ static int copy_mm(unsigned long clone_flags, struct task_struct *tsk)
 struct task_struct *copy_process(struct kernel_clone_args *args)
 {
 	const u64 clone_flags = args->flags;
+	struct file *pidfile = NULL;
 	struct task_struct *p;
 	struct pid *pid;
 	unsigned long flags;
-	int retval;
+	int pidfd = -1, retval;
 
+	/* A new mount or user namespace cannot share the old root and cwd. */
+	if ((clone_flags & (CLONE_NEWNS | CLONE_FS)) == (CLONE_NEWNS | CLONE_FS))
+		return ERR_PTR(-EINVAL);
+	if ((clone_flags & (CLONE_NEWUSER | CLONE_FS)) == (CLONE_NEWUSER | CLONE_FS))
+		return ERR_PTR(-EINVAL);
 	/* Thread groups must share signals as well, and detached threads
 	 * can only be started up within the thread group. */
 	if ((clone_flags & CLONE_THREAD) && !(clone_flags & CLONE_SIGHAND))
@@ -252,8 +314,16 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	/* Shared signal handlers imply shared VM. */
 	if ((clone_flags & CLONE_SIGHAND) && !(clone_flags & CLONE_VM))
 		return ERR_PTR(-EINVAL);
-	/* Siblings of init would be orphans nobody reaps. */
-	if ((clone_flags & CLONE_PARENT) && current->pid == 1)
+	/* Siblings of init would be zombies nobody reaps (init's parent is
+	 * the idle task). Linux: init's SIGNAL_UNKILLABLE. */
+	if ((clone_flags & CLONE_PARENT) && current->tgid == 1)
+		return ERR_PTR(-EINVAL);
+	/* A thread cannot be in another pid or user namespace than its group. */
+	if ((clone_flags & CLONE_THREAD) && (clone_flags & (CLONE_NEWUSER | CLONE_NEWPID)))
+		return ERR_PTR(-EINVAL);
+	/* CLONE_DETACHED is kept unused so it can mean something later; a
+	 * thread's pidfd waits until someone needs it (it came in Linux 6.9). */
+	if ((clone_flags & CLONE_PIDFD) && (clone_flags & (CLONE_DETACHED | CLONE_THREAD)))
 		return ERR_PTR(-EINVAL);
 
 	retval = -ENOMEM;
@@ -271,6 +341,7 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	p->set_child_tid = (clone_flags & CLONE_CHILD_SETTID) ? args->child_tid : NULL;
 	p->clear_child_tid = (clone_flags & CLONE_CHILD_CLEARTID) ? args->child_tid : NULL;
 	p->vfork_done = NULL;
+	p->robust_list = NULL;	/* a new thread registers its own */
 	p->exit_state = 0;
 	p->exit_code = 0;
 	/* signal: what is pending for the parent is not the child's; no
@@ -328,32 +399,55 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	retval = copy_signal(clone_flags, p);
 	if (retval)
 		goto bad_fork_cleanup_sighand;
-	trace_fork("  copy_signal: %s\n", clone_flags & CLONE_THREAD ? "same process (CLONE_THREAD)"
-								     : "new process, same group and session");
+	trace_fork("  copy_signal: %s\n", clone_flags & CLONE_THREAD ?
+		   "same thread group (CLONE_THREAD): the process's signal_struct" :
+		   "new process, same group and session");
 	retval = copy_mm(clone_flags, p);
 	if (retval)
 		goto bad_fork_cleanup_signal;
 	trace_fork("  copy_mm: %s\n", !p->mm ? "no address space (kernel thread)" :
 				       clone_flags & CLONE_VM ? "share the address space (CLONE_VM)" :
 				       "dup_mm: copy page tables, pages copy-on-write");
+	retval = copy_namespaces(clone_flags);
+	if (retval)
+		goto bad_fork_cleanup_mm;
 	retval = copy_thread(p, args);
 	if (retval)
 		goto bad_fork_cleanup_mm;
-	trace_fork("  copy_thread: kernel stack frame to start in ret_from_fork%s\n",
-		   args->fn ? " (kernel function)" : ", returning 0 to user mode");
+	trace_fork("  copy_thread: kernel stack frame to start in ret_from_fork%s%s\n",
+		   args->fn ? " (kernel function)" : ", returning 0 to user mode",
+		   clone_flags & CLONE_SETTLS ? "; TLS (FS base) from CLONE_SETTLS" : "");
 
-	pid = alloc_pid();
+	pid = alloc_pid(args->set_tid, args->set_tid_size);
 	if (IS_ERR(pid)) {
 		retval = (int)PTR_ERR(pid);
 		goto bad_fork_cleanup_mm;
 	}
 	p->thread_pid = pid;
 	p->pid = pid->nr;
-	trace_fork("  alloc_pid: %d\n", p->pid);
+	trace_fork("  alloc_pid: %d%s\n", p->pid, args->set_tid_size ? " (set_tid)" : "");
+
+	/* After copy_files(), so that the pidfd is not in the child's copy
+	 * of the fd table (it is in a table shared with CLONE_FILES). It is
+	 * installed only once nothing can fail any more. */
+	if (clone_flags & CLONE_PIDFD) {
+		retval = pidfd_prepare(pid, O_RDWR | O_CLOEXEC, &pidfile);
+		if (retval < 0)
+			goto bad_fork_free_pid;
+		pidfd = retval;
+		retval = put_user(pidfd, args->pidfd);
+		if (retval)
+			goto bad_fork_put_pidfd;
+		trace_fork("  pidfd: fd %d names the child (CLONE_PIDFD)\n", pidfd);
+	}
+	retval = cgroup_can_fork(args);
+	if (retval)
+		goto bad_fork_put_pidfd;
 	if (clone_flags & CLONE_THREAD) {
 		p->group_leader = current->group_leader;
 		p->tgid = current->tgid;
 		p->exit_signal = -1;	/* threads are not waited for one by one */
+		trace_fork("  same thread group: tid %d, getpid() is still %d\n", p->pid, p->tgid);
 	} else {
 		p->group_leader = p;
 		p->tgid = p->pid;
@@ -362,13 +456,13 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 
 	/* Linux: the tail of copy_process(), under tasklist_lock. */
 	spin_lock_irqsave(&tasklist_lock, flags);
-	/* A thread must not join a group that exit_group() is already
-	 * killing: zap_other_threads() has counted the threads it will wait
-	 * for. (Linux fails any fork with a fatal signal pending here.) */
+	/* A thread must not join a group that exit_group() or an exec in
+	 * another thread is killing: zap_other_threads() has counted the
+	 * threads to wait for. (Linux fails any fork with a signal pending.) */
 	retval = -EINTR;
-	if (signal_group_exit(current->signal)) {
+	if (signal_group_exit(current->signal) || current->signal->group_exec_task) {
 		spin_unlock_irqrestore(&tasklist_lock, flags);
-		goto bad_fork_free_pid;
+		goto bad_fork_put_pidfd;
 	}
 	if (clone_flags & (CLONE_PARENT | CLONE_THREAD)) {
 		p->real_parent = current->real_parent;	/* a sibling of the caller */
@@ -392,8 +486,15 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	pid->task = p;
 	nr_threads++;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (pidfile)
+		fd_install(pidfd, pidfile);
 	return p;
 
+bad_fork_put_pidfd:
+	if (pidfile) {
+		fput(pidfile);	/* pidfd_release() drops the file's reference on pid */
+		put_unused_fd(pidfd);
+	}
 bad_fork_free_pid:
 	put_pid(pid);
 bad_fork_cleanup_mm:
@@ -436,8 +537,13 @@ pid_t kernel_clone(struct kernel_clone_args *args)
 	struct task_struct *p;
 	pid_t nr;
 
-	trace_fork("%s[%d] kernel_clone: flags %#lx exit_signal %d\n", current->comm, current->pid,
-		   (unsigned long)clone_flags, args->exit_signal);
+	/* Legacy clone() returns the pidfd through parent_tid, so it cannot
+	 * also store the tid there; clone3 has a field for each, but they
+	 * must not be one word either. */
+	if ((clone_flags & CLONE_PIDFD) && (clone_flags & CLONE_PARENT_SETTID) &&
+	    args->pidfd == args->parent_tid)
+		return -EINVAL;
+	trace_fork_flags(clone_flags, args->exit_signal);
 	p = copy_process(args);
 	if (IS_ERR(p)) {
 		trace_fork("kernel_clone: copy_process failed: %ld\n", PTR_ERR(p));
@@ -510,20 +616,173 @@ SYSCALL_DEFINE0(vfork)
 	return kernel_clone(&args);
 }
 
-/* clone(): x86-64's argument order is flags, stack, parent_tid, child_tid, tls. */
+/*
+ * Linux: sys_clone(). x86-64's argument order is flags, stack, parent_tid,
+ * child_tid, tls (other architectures swap the last ones). Only the low 32
+ * bits of flags count; the low byte is the exit signal, which is not
+ * checked (an invalid one is simply never sent). CLONE_PIDFD stores the
+ * pidfd through parent_tid. newsp 0 keeps the parent's stack pointer.
+ */
 SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp, int __user *, parent_tidptr,
 		int __user *, child_tidptr, unsigned long, tls)
 {
 	struct kernel_clone_args args = {
-		.flags = clone_flags & ~CSIGNAL,
+		.flags = (u32)clone_flags & ~CSIGNAL,
 		.exit_signal = (int)(clone_flags & CSIGNAL),
 		.stack = newsp,
+		.pidfd = parent_tidptr,
 		.parent_tid = parent_tidptr,
 		.child_tid = child_tidptr,
 		.tls = tls,
 	};
 
 	return kernel_clone(&args);
+}
+
+#define MAX_PID_NS_LEVEL 32	/* Linux's limit on set_tid_size, whatever the levels */
+
+/*
+ * Linux: copy_struct_from_user() (include/linux/uaccess.h). Copy a struct
+ * that grows by appending fields: user space passes usize bytes, the kernel
+ * knows ksize. A shorter one reads as zeroes in the new fields; a longer
+ * one is accepted only if the bytes the kernel does not know are zero
+ * (-E2BIG otherwise), so a new program fails loudly on an old kernel
+ * rather than have its request half done. -EFAULT for a bad pointer.
+ */
+static int copy_struct_from_user(void *dst, size_t ksize, const void __user *src, size_t usize)
+{
+	size_t size = usize < ksize ? usize : ksize;
+
+	if (usize < ksize)
+		memset((char *)dst + size, 0, ksize - size);
+	for (size_t off = ksize; off < usize; off += 64) {	/* Linux: check_zeroed_user() */
+		size_t n = usize - off < 64 ? usize - off : 64;
+		char chunk[64];
+
+		if (copy_from_user(chunk, (const char __user *)src + off, n))
+			return -EFAULT;
+		for (size_t i = 0; i < n; i++)
+			if (chunk[i])
+				return -E2BIG;
+	}
+	if (copy_from_user(dst, src, size))
+		return -EFAULT;
+	return 0;
+}
+
+/*
+ * Linux: copy_clone_args_from_user(). Read struct clone_args (usize bytes:
+ * at least the first version's, at most a page) into kargs, and the pids
+ * set_tid asks for into kargs->set_tid (MAX_PID_NS_LEVEL entries of kernel
+ * memory the caller provides).
+ * -EINVAL or -E2BIG for a bad size, -EINVAL for bad set_tid, exit_signal
+ * or cgroup fields, -EFAULT for bad pointers.
+ */
+static int copy_clone_args_from_user(struct kernel_clone_args *kargs,
+				     struct clone_args __user *uargs, size_t usize)
+{
+	pid_t *kset_tid = kargs->set_tid;
+	struct clone_args args;
+	int err;
+
+	if (usize > PAGE_SIZE)
+		return -E2BIG;
+	if (usize < CLONE_ARGS_SIZE_VER0)
+		return -EINVAL;
+	err = copy_struct_from_user(&args, sizeof(args), uargs, usize);
+	if (err)
+		return err;
+	if (args.set_tid_size > MAX_PID_NS_LEVEL)
+		return -EINVAL;
+	if (!args.set_tid && args.set_tid_size > 0)
+		return -EINVAL;
+	if (args.set_tid && args.set_tid_size == 0)
+		return -EINVAL;
+	/* A valid signal (0 for none), and nothing above CSIGNAL. */
+	if ((args.exit_signal & ~(u64)CSIGNAL) || args.exit_signal > _NSIG)
+		return -EINVAL;
+	/* The cgroup field must exist in the caller's struct and be an fd. */
+	if ((args.flags & CLONE_INTO_CGROUP) &&
+	    (args.cgroup > INT_MAX || usize < CLONE_ARGS_SIZE_VER2))
+		return -EINVAL;
+
+	*kargs = (struct kernel_clone_args){
+		.flags = args.flags,
+		.pidfd = (int __user *)args.pidfd,
+		.child_tid = (int __user *)args.child_tid,
+		.parent_tid = (int __user *)args.parent_tid,
+		.exit_signal = (int)args.exit_signal,
+		.stack = args.stack,
+		.stack_size = args.stack_size,
+		.tls = args.tls,
+		.set_tid_size = args.set_tid_size,
+		.cgroup = (int)args.cgroup,
+	};
+	/* alloc_pid() refuses more than the one level there is, later. */
+	if (args.set_tid && copy_from_user(kset_tid, (pid_t __user *)args.set_tid,
+					   args.set_tid_size * sizeof(pid_t)))
+		return -EFAULT;
+	kargs->set_tid = kset_tid;
+	return 0;
+}
+
+/*
+ * Linux: clone3_stack_valid(). No stack, or a stack with a size that lies
+ * in user space. The stack grows down on x86, so the child's stack pointer
+ * starts at its top: stack + stack_size.
+ */
+static bool clone3_stack_valid(struct kernel_clone_args *kargs)
+{
+	if (kargs->stack == 0)
+		return kargs->stack_size == 0;
+	if (kargs->stack_size == 0)
+		return false;
+	if (!access_ok((void __user *)kargs->stack, kargs->stack_size))
+		return false;
+	kargs->stack += kargs->stack_size;
+	return true;
+}
+
+/* Linux: clone3_args_valid(). The checks only clone3 makes, on top of
+ * copy_process()'s. */
+static bool clone3_args_valid(struct kernel_clone_args *kargs)
+{
+	/* No flags but those it knows. */
+	if (kargs->flags & ~(0xffffffffULL | CLONE_CLEAR_SIGHAND | CLONE_INTO_CGROUP))
+		return false;
+	/* The exit signal has its own field; CLONE_DETACHED and the CSIGNAL
+	 * bits are kept free so clone3 can give them new meanings later. */
+	if (kargs->flags & (CLONE_DETACHED | CSIGNAL))
+		return false;
+	/* Clearing handlers one shares makes no sense. */
+	if ((kargs->flags & (CLONE_SIGHAND | CLONE_CLEAR_SIGHAND)) ==
+	    (CLONE_SIGHAND | CLONE_CLEAR_SIGHAND))
+		return false;
+	/* A thread or a sibling signals nobody of its own choosing: clone()
+	 * ignores the exit signal then, clone3 refuses one. */
+	if ((kargs->flags & (CLONE_THREAD | CLONE_PARENT)) && kargs->exit_signal)
+		return false;
+	return clone3_stack_valid(kargs);
+}
+
+/*
+ * Linux: sys_clone3(). clone with its arguments in a struct clone_args of
+ * `size` bytes (include/linux/sched/clone.h), so it can grow: 64-bit
+ * flags (CLONE_CLEAR_SIGHAND, CLONE_INTO_CGROUP), a field of its own for
+ * the pidfd and the exit signal, a stack given as base and size, set_tid.
+ */
+SYSCALL_DEFINE2(clone3, struct clone_args __user *, uargs, size_t, size)
+{
+	pid_t set_tid[MAX_PID_NS_LEVEL];
+	struct kernel_clone_args kargs = { .set_tid = set_tid };
+	int err;
+
+	err = copy_clone_args_from_user(&kargs, uargs, size);
+	if (err)
+		return err;
+	if (!clone3_args_valid(&kargs))
+		return -EINVAL;
+	return kernel_clone(&kargs);
 }
 
 /*

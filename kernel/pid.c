@@ -6,6 +6,7 @@
  * Locking: pid_lock (irqsave) covers the bitmap, the hash and the counts.
  */
 #include <linux/kernel.h>
+#include <linux/capability.h>
 #include <linux/pid.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
@@ -47,25 +48,49 @@ static pid_t alloc_pidmap(void)
 	return 0;
 }
 
-struct pid *alloc_pid(void)
+/*
+ * Linux: alloc_pid(). A new struct pid with the next free number or, for
+ * clone3's set_tid (checkpoint/restore: a process gets back the pid it had),
+ * the number set_tid[0]. There is one pid namespace level, so set_tid has
+ * at most one entry. Errors: -EINVAL for a number out of range or more
+ * levels than exist, -EPERM without CAP_SYS_ADMIN, -EEXIST if the number is
+ * taken, -EAGAIN if none is free, -ENOMEM.
+ */
+struct pid *alloc_pid(pid_t *set_tid, size_t set_tid_size)
 {
-	struct pid *pid = kmem_cache_alloc(pid_cachep, GFP_KERNEL);
+	struct pid *pid;
 	unsigned long flags;
+	pid_t tid = 0;
 
+	if (set_tid_size > 1)
+		return ERR_PTR(-EINVAL);
+	if (set_tid_size) {
+		tid = set_tid[0];
+		if (tid < 1 || tid >= PID_MAX_DEFAULT)
+			return ERR_PTR(-EINVAL);
+		if (!capable(CAP_SYS_ADMIN))	/* Linux: or CAP_CHECKPOINT_RESTORE */
+			return ERR_PTR(-EPERM);
+	}
+	pid = kmem_cache_alloc(pid_cachep, GFP_KERNEL);
 	if (!pid)
 		return ERR_PTR(-ENOMEM);
 	spin_lock_irqsave(&pid_lock, flags);
-	pid->nr = alloc_pidmap();
-	if (pid->nr) {
+	if (tid)
+		pid->nr = pid_test_and_set(tid) ? -EEXIST : tid;
+	else
+		pid->nr = alloc_pidmap() ?: -EAGAIN;	/* 0: every number is in use */
+	if (pid->nr > 0) {
 		pid->count = 1;
 		pid->task = NULL;
 		list_add(&pid->hash_chain, &pid_hash[pid->nr % PID_HASH_SIZE]);
 		pids_in_use++;
 	}
 	spin_unlock_irqrestore(&pid_lock, flags);
-	if (!pid->nr) {
+	if (pid->nr < 0) {
+		int err = pid->nr;
+
 		kmem_cache_free(pid_cachep, pid);
-		return ERR_PTR(-EAGAIN);	/* every number is in use */
+		return ERR_PTR(err);
 	}
 	return pid;
 }
@@ -80,7 +105,33 @@ struct pid *get_pid(struct pid *pid)
 	return pid;
 }
 
-/* Drop a reference; the last one frees the number. Linux: put_pid() + free_pid(). */
+/* Give the number back and unhash it (pid_lock held); once only. */
+static void __free_pidmap(struct pid *pid)
+{
+	if (list_empty(&pid->hash_chain))
+		return;	/* already given back by free_pid() */
+	pid_bitmap[pid->nr / BITS_PER_LONG] &= ~(1UL << (pid->nr % BITS_PER_LONG));
+	list_del_init(&pid->hash_chain);
+	pids_in_use--;
+}
+
+/*
+ * Linux: free_pid(). The task that had this pid is reaped: its number is
+ * free for a new process now, even while a pidfd still holds the struct
+ * pid (which then names nothing: pid->task is NULL). Caller holds
+ * tasklist_lock, so lookups never see a task without its number.
+ */
+void free_pid(struct pid *pid)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&pid_lock, flags);
+	__free_pidmap(pid);
+	spin_unlock_irqrestore(&pid_lock, flags);
+}
+
+/* Linux: put_pid(). Drop a reference; the last one frees the struct (and
+ * the number, for a pid whose task never ran: a failed fork). */
 void put_pid(struct pid *pid)
 {
 	unsigned long flags;
@@ -90,11 +141,8 @@ void put_pid(struct pid *pid)
 		return;
 	spin_lock_irqsave(&pid_lock, flags);
 	last = --pid->count == 0;
-	if (last) {
-		pid_bitmap[pid->nr / BITS_PER_LONG] &= ~(1UL << (pid->nr % BITS_PER_LONG));
-		list_del(&pid->hash_chain);
-		pids_in_use--;
-	}
+	if (last)
+		__free_pidmap(pid);
 	spin_unlock_irqrestore(&pid_lock, flags);
 	if (last)
 		kmem_cache_free(pid_cachep, pid);
@@ -137,4 +185,21 @@ void pid_init(void)
 void pid_set_last(pid_t nr)
 {
 	last_pid = nr;
+}
+
+/*
+ * Linux: exchange_tids(). Swap the pids of two tasks (exec from a thread:
+ * the exec'ing thread takes its leader's pid, the process id). Caller
+ * holds tasklist_lock, which find_task_by_pid() readers hold too.
+ */
+void exchange_tids(struct task_struct *left, struct task_struct *right)
+{
+	struct pid *pid = left->thread_pid;
+
+	left->thread_pid = right->thread_pid;
+	right->thread_pid = pid;
+	left->pid = left->thread_pid->nr;
+	right->pid = right->thread_pid->nr;
+	left->thread_pid->task = left;
+	right->thread_pid->task = right;
 }

@@ -21,6 +21,7 @@
 #include <linux/kernel.h>
 #include <linux/cred.h>
 #include <linux/capability.h>
+#include <linux/file.h>
 #include <linux/pid.h>
 #include <linux/sched.h>
 #include <linux/sched/jobctl.h>
@@ -33,7 +34,10 @@
 #include <linux/time.h>
 #include <linux/uaccess.h>
 
-struct sighand_struct init_sighand = { .count = 1, .siglock = __SPIN_LOCK_UNLOCKED };
+struct sighand_struct init_sighand = {
+	.count = 1,
+	.siglock = __SPIN_LOCK_UNLOCKED(init_sighand.siglock),
+};
 
 static struct kmem_cache *sigqueue_cachep;
 
@@ -218,7 +222,8 @@ static bool wants_signal(int sig, struct task_struct *t)
 /*
  * SIGKILL every thread of p's process but skip: exit_group(), a fatal
  * signal, exec from a thread. Caller holds tasklist_lock and siglock.
- * Returns how many threads were signalled.
+ * Returns how many other threads there are, dead ones not yet released
+ * included (an exec waits for each to be released: de_thread).
  */
 static int __zap_other_threads(struct task_struct *p, struct task_struct *skip)
 {
@@ -228,9 +233,11 @@ static int __zap_other_threads(struct task_struct *p, struct task_struct *skip)
 	p->signal->group_stop_count = 0;
 	for_each_thread(p, t) {
 		task_clear_jobctl_pending(t, JOBCTL_PENDING_MASK);
-		if (t == skip || t->exit_state)
+		if (t == skip)
 			continue;
-		count++;
+		count++;	/* dead but not yet released: de_thread waits for it too */
+		if (t->exit_state)
+			continue;
 		sigaddset(&t->pending.signal, SIGKILL);
 		signal_wake_up(t, true);
 	}
@@ -668,12 +675,14 @@ static bool do_signal_stop(int signr)
 	if (!(current->jobctl & JOBCTL_STOP_PENDING)) {
 		unsigned long gstop = JOBCTL_STOP_PENDING | JOBCTL_STOP_CONSUME;
 
-		if (!(current->jobctl & JOBCTL_STOP_DEQUEUED) || signal_group_exit(sig)) {
+		if (!(current->jobctl & JOBCTL_STOP_DEQUEUED) || signal_group_exit(sig) ||
+		    sig->group_exec_task) {
 			spin_unlock(&current->sighand->siglock);
 			spin_unlock_irqrestore(&tasklist_lock, flags);
 			return false;
 		}
-		/* A process already stopped keeps the signal it stopped with. */
+		/* (Not while dying, or while an exec in another thread kills
+		 * the others.) A process already stopped keeps its stop signal. */
 		if (!(sig->flags & SIGNAL_STOP_STOPPED))
 			sig->group_exit_code = signr;
 		sig->group_stop_count = 0;
@@ -1280,4 +1289,56 @@ SYSCALL_DEFINE3(rt_sigqueueinfo, pid_t, pid, int, sig, kernel_siginfo_t __user *
 	if (pid <= 0)
 		return -ESRCH;	/* Linux: kill_proc_info() finds no such process */
 	return kill_something_info(sig, &info, pid);
+}
+
+/*
+ * Linux: sys_pidfd_send_signal(). kill() aimed through a pidfd (see
+ * kernel/pidfd.c), so it reaches the process the pidfd was made for or
+ * fails with ESRCH once that one is reaped, never a later owner of its
+ * number. Signal 0 only checks. flags must be 0 (6.1 has none); info, if
+ * given, must name sig, and only a process signalling itself may forge
+ * si_code (EPERM otherwise); it is what the handler receives.
+ */
+SYSCALL_DEFINE4(pidfd_send_signal, int, pidfd, int, sig, kernel_siginfo_t __user *, uinfo,
+		unsigned int, flags)
+{
+	kernel_siginfo_t info;
+	struct task_struct *p;
+	struct file *file;
+	struct pid *pid;
+	unsigned long irqflags;
+	int ret;
+
+	if (flags)
+		return -EINVAL;
+	file = fget((unsigned int)pidfd);
+	if (!file)
+		return -EBADF;
+	pid = pidfd_pid(file);
+	ret = (int)PTR_ERR(pid);
+	if (IS_ERR(pid))
+		goto out;
+	ret = -EINVAL;
+	if (!valid_signal(sig) || sig < 0)
+		goto out;
+	if (uinfo) {
+		ret = -EFAULT;
+		if (copy_from_user(&info, uinfo, sizeof(info)))
+			goto out;
+		ret = -EINVAL;
+		if (info.si_signo != sig)
+			goto out;
+		ret = -EPERM;
+		if (pid != current->thread_pid && (info.si_code >= 0 || info.si_code == SI_TKILL))
+			goto out;
+	} else {
+		prepare_kill_siginfo(sig, &info, SI_USER);
+	}
+	spin_lock_irqsave(&tasklist_lock, irqflags);
+	p = pid->task;
+	ret = p ? group_send_sig_info(sig, &info, p) : -ESRCH;
+	spin_unlock_irqrestore(&tasklist_lock, irqflags);
+out:
+	fput(file);	/* not under tasklist_lock: the last fput may sleep */
+	return ret;
 }

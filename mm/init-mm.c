@@ -14,6 +14,6 @@ struct mm_struct init_mm = {
 	 * active_mm it is from the start (Linux: sched_init()'s mmgrab). */
 	.mm_count = { 2 },
 	.mmap_lock = __RWSEM_INITIALIZER(init_mm.mmap_lock),
-	.page_table_lock = __SPIN_LOCK_UNLOCKED,
+	.page_table_lock = __SPIN_LOCK_UNLOCKED(init_mm.page_table_lock),
 	.task_size = TASK_SIZE,
 };

@@ -23,7 +23,10 @@ struct shmem_object {
 	unsigned long nr_pages;	/* its size */
 	unsigned long nr_chunks;
 	struct page ***dir;	/* nr_chunks pointers to chunks (or NULL) */
+	u64 seq;	/* never reused: names the object in futex keys */
 };
+
+static u64 shmem_last_seq;	/* the last seq handed out (atomic) */
 
 /* Linux: shmem_zero_setup() -> shmem_kernel_file_setup(). */
 int shmem_zero_setup(struct vm_area_struct *vma)
@@ -41,6 +44,7 @@ int shmem_zero_setup(struct vm_area_struct *vma)
 	}
 	atomic_set(&obj->refcount, 1);
 	spin_lock_init(&obj->lock);
+	obj->seq = __atomic_add_fetch(&shmem_last_seq, 1, __ATOMIC_RELAXED);
 	vma->vm_shmem = obj;
 	vma->vm_pgoff = 0;
 	return 0;
@@ -108,4 +112,11 @@ unsigned long shmem_object_nr_resident(struct shmem_object *obj)
 			n += obj->dir[i][j] != NULL;
 	spin_unlock(&obj->lock);
 	return n;
+}
+
+/* Linux: fs/inode.c get_inode_sequence_number(). A number no other object
+ * ever has, so a futex key can name obj without holding a reference. */
+u64 shmem_object_seq(struct shmem_object *obj)
+{
+	return obj->seq;
 }

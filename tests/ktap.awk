@@ -10,7 +10,9 @@
 # ("1..N") are checked: when the run stopped early (panic, hang, triple
 # fault), every suite and case that never reported counts as failed.
 #
-# Usage: awk -f tests/ktap.awk build/tests/ktest.log
+# Usage: awk [-v prefix=NAME] -f tests/ktap.awk build/tests/ktest.log
+# (prefix: what the results are named under instead of "ktest", e.g. the
+# same cases booted in another kernel build)
 
 # "1..N" (indented or not): N.
 function plan(line) {
@@ -20,10 +22,10 @@ function plan(line) {
 
 function result(ok, name) {
 	if (ok) {
-		printf "ok   ktest/%s\n", name
+		printf "ok   %s/%s\n", prefix, name
 		passed++
 	} else {
-		printf "FAIL ktest/%s\n", name
+		printf "FAIL %s/%s\n", prefix, name
 		failed++
 	}
 }
@@ -49,7 +51,7 @@ function end_suite(   i) {
 	in_suite = 0
 }
 
-BEGIN { suites_planned = -1; seen_ktap = 0; in_suite = 0; ndiag = 0 }
+BEGIN { suites_planned = -1; seen_ktap = 0; in_suite = 0; ndiag = 0; if (prefix == "") prefix = "ktest" }
 
 {
 	sub(/\r$/, "")

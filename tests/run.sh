@@ -126,7 +126,8 @@ missing_expects() {
 # Build the ISO for the current test, its output in $1; no report.
 make_iso() {
 	mkdir -p "$(dirname "$iso")"
-	$MAKE -s iso ISO="$iso" CMDLINE="$cmdline" EXTRA_ROOTFS="$rootfs" >"$1" 2>&1
+	# shellcheck disable=SC2086 # make_args: a list of VAR=VALUE words
+	$MAKE -s iso ISO="$iso" CMDLINE="$cmdline" EXTRA_ROOTFS="$rootfs" $make_args >"$1" 2>&1
 }
 
 # Build the ISO for the current test; returns non-zero (with the log shown) on failure.
@@ -134,7 +135,7 @@ build_iso() {
 	local blog=$OUT/$name.build.log
 	if ! make_iso "$blog"; then
 		fail "$name"
-		detail "building $iso failed (make iso ISO=$iso CMDLINE='$cmdline' EXTRA_ROOTFS='$rootfs')"
+		detail "building $iso failed (make iso ISO=$iso CMDLINE='$cmdline' EXTRA_ROOTFS='$rootfs' $make_args)"
 		show_tail "$blog" 20
 		return 1
 	fi
@@ -221,7 +222,7 @@ run_test() {
 			"#counts "*) counts=${line#"#counts "} ;;
 			*) echo "$line" ;;
 			esac
-		done < <(awk -f tests/ktap.awk "$log" 2>/dev/null || echo "#counts 0 1")
+		done < <(awk -v prefix="$name" -f tests/ktap.awk "$log" 2>/dev/null || echo "#counts 0 1")
 		passed=$((passed + ${counts% *}))
 		failed=$((failed + ${counts#* }))
 	fi
@@ -274,7 +275,7 @@ parse_list() {
 		user-native | user-boots | user-runtests)
 			expand_user_tests "$key" "$val" "$n"; open=0 ;;
 		cmdline | rootfs | qemu | timeout | exit | settle | expect | reject | ktap | clock | \
-		console | parallel | native | runtests)
+		console | parallel | native | runtests | make)
 			[ "$open" = 1 ] || { echo "$LIST:$n: '$key' outside a 'test'" >&2; exit 2; }
 			bodies[${#bodies[@]} - 1]+="$key $val"$'\n' ;;
 		*) echo "$LIST:$n: unknown key '$key' (see the top of tests/boot.list)" >&2; exit 2 ;;
@@ -286,7 +287,7 @@ parse_list() {
 # of the list); a bad value stops the run before anything boots.
 load_test() {
 	local body=$1 where="$LIST:$2: test '$name'" line key val
-	cmdline="" rootfs="" qemu_args="" timeout=30 want_exit="" settle=1 ktap="" clock=""
+	cmdline="" rootfs="" qemu_args="" make_args="" timeout=30 want_exit="" settle=1 ktap="" clock=""
 	console="" parallel="" native="" runtests=""
 	expects=() rejects=()
 	while IFS= read -r line; do
@@ -298,6 +299,7 @@ load_test() {
 		cmdline) cmdline=$val ;;
 		rootfs) rootfs=$val ;;
 		qemu) qemu_args=$val ;;
+		make) make_args=$val ;;
 		timeout) timeout=$val ;;
 		exit) want_exit=$val ;;
 		settle) settle=$val ;;

@@ -17,8 +17,10 @@
 # etc/forklift/expected/ (for /bin/runtests), and an empty tmp/ (several
 # tests work in /tmp). The initramfs rule copies it over rootfs/.
 
-USER_BIN := $(B)/user/bin
-USER_ROOTFS := $(B)/user/rootfs
+# In build/ whatever B is: the programs do not depend on the kernel's
+# configuration, so build/lockdep (make LOCKDEP=1) uses the same ones.
+USER_BIN := build/user/bin
+USER_ROOTFS := build/user/rootfs
 MUSL_LIB ?= /usr/lib/x86_64-linux-musl
 # The compiler Debian's musl-gcc wraps; called directly for static-pie.
 MUSL_REALGCC ?= x86_64-linux-gnu-gcc
@@ -46,10 +48,10 @@ SH_SCRIPTS := $(wildcard user/sh_*.sh)
 $(SH_SCRIPTS:user/%.sh=$(USER_BIN)/%): $(USER_BIN)/%: user/%.sh
 
 .PHONY: user check-linux
-user: $(B)/user/rootfs.stamp
+user: build/user/rootfs.stamp
 
 # Restaged only when an input changes, so the initramfs stays byte-identical.
-$(B)/user/rootfs.stamp: $(USER_PROGS) user/tests.list $(wildcard user/expected/*.out)
+build/user/rootfs.stamp: $(USER_PROGS) user/tests.list $(wildcard user/expected/*.out)
 	@rm -rf $(USER_ROOTFS) && mkdir -p $(USER_ROOTFS)/bin $(USER_ROOTFS)/etc/forklift/expected
 	@mkdir -p -m 1777 $(USER_ROOTFS)/tmp
 	@cp $(USER_PROGS) $(USER_ROOTFS)/bin/

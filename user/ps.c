@@ -1,5 +1,8 @@
 /*
  * ps: list the processes: PID, PPID, STATE, CMD, in pid order.
+ * ps -T: one line per thread, as Linux's ps -T: an SPID column (the
+ * thread's id, its tid) after PID; the threads of a process are in
+ * /proc/<pid>/task/<tid>, whose stat and comm are the thread's.
  *
  * It reads /proc/<pid>/stat, in the format Linux gives it (proc(5)):
  *
@@ -42,54 +45,92 @@ static int by_number(const void *a, const void *b)
 	return *(const int *)a - *(const int *)b;
 }
 
-/* Print pid's line; nothing if it has gone meanwhile (or its stat does not parse). */
-static void show(int pid)
+/* Print the line of pid (tid 0) or of its thread tid; nothing if it has
+ * gone meanwhile (or its stat does not parse). */
+static void show(int pid, int tid)
 {
-	char path[64], stat[512], comm[64], state;
+	char dir[48], path[64], stat[512], comm[64], state;
 	char *open_paren, *close_paren;
 	int ppid;
 
-	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	if (tid)
+		snprintf(dir, sizeof(dir), "/proc/%d/task/%d", pid, tid);
+	else
+		snprintf(dir, sizeof(dir), "/proc/%d", pid);
+	snprintf(path, sizeof(path), "%s/stat", dir);
 	if (read_file(path, stat, sizeof(stat)) < 0)
 		return;
 	open_paren = strchr(stat, '(');
 	close_paren = strrchr(stat, ')');
 	if (!open_paren || !close_paren || sscanf(close_paren + 1, " %c %d", &state, &ppid) != 2)
 		return;
-	snprintf(path, sizeof(path), "/proc/%d/comm", pid);
+	snprintf(path, sizeof(path), "%s/comm", dir);
 	if (read_file(path, comm, sizeof(comm)) > 0)
 		comm[strcspn(comm, "\n")] = 0;
 	else
 		snprintf(comm, sizeof(comm), "%.*s", (int)(close_paren - open_paren - 1),
 			 open_paren + 1);
-	printf("%5d %5d %-5c %s\n", pid, ppid, state, comm);
+	if (tid)
+		printf("%5d %5d %5d %-5c %s\n", pid, tid, ppid, state, comm);
+	else
+		printf("%5d %5d %-5c %s\n", pid, ppid, state, comm);
 }
 
-int main(void)
+/* The numeric entries of directory path (pids or tids), sorted, in *ids;
+ * how many (0 if it cannot be read). */
+static int list_ids(const char *path, int **ids)
 {
-	DIR *dir = opendir("/proc");
+	DIR *dir = opendir(path);
 	struct dirent *d;
-	int *pids = NULL, n = 0, cap = 0;
+	int n = 0, cap = 0;
 
+	*ids = NULL;
 	while (dir && (d = readdir(dir))) {
 		if (!isdigit((unsigned char)d->d_name[0]))
 			continue;	/* not a process: /proc/self, /proc/meminfo... */
-		if (n == cap && !(pids = realloc(pids, (cap = cap * 2 + 64) * sizeof(int)))) {
+		if (n == cap && !(*ids = realloc(*ids, (cap = cap * 2 + 64) * sizeof(int)))) {
 			fprintf(stderr, "ps: out of memory\n");
-			return 1;
+			exit(1);
 		}
-		pids[n++] = atoi(d->d_name);
+		(*ids)[n++] = atoi(d->d_name);
 	}
 	if (dir)
 		closedir(dir);
+	qsort(*ids, n, sizeof(int), by_number);
+	return n;
+}
+
+int main(int argc, char **argv)
+{
+	int threads = argc == 2 && !strcmp(argv[1], "-T");
+	int *pids, n = list_ids("/proc", &pids);
+
+	if (argc > 1 && !threads) {
+		fprintf(stderr, "usage: ps [-T]\n");
+		return 2;
+	}
 	if (n == 0) {
 		fprintf(stderr, "ps: /proc is not available\n");
 		return 1;
 	}
-	qsort(pids, n, sizeof(int), by_number);
-	printf("%5s %5s %-5s %s\n", "PID", "PPID", "STATE", "CMD");
-	for (int i = 0; i < n; i++)
-		show(pids[i]);
+	if (threads)
+		printf("%5s %5s %5s %-5s %s\n", "PID", "SPID", "PPID", "STATE", "CMD");
+	else
+		printf("%5s %5s %-5s %s\n", "PID", "PPID", "STATE", "CMD");
+	for (int i = 0; i < n; i++) {
+		char path[32];
+		int *tids, nt;
+
+		if (!threads) {
+			show(pids[i], 0);
+			continue;
+		}
+		snprintf(path, sizeof(path), "/proc/%d/task", pids[i]);
+		nt = list_ids(path, &tids);
+		for (int j = 0; j < nt; j++)
+			show(pids[i], tids[j]);
+		free(tids);
+	}
 	free(pids);
 	return 0;
 }

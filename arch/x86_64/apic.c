@@ -4,6 +4,7 @@
  * handler, and has a timer of its own, which gives this kernel its tick.
  * Intel SDM vol. 3, chapter 11. Linux: arch/x86/kernel/apic/apic.c.
  */
+#include <linux/hardirq.h>
 #include <linux/kernel.h>
 #include <linux/io.h>
 #include <linux/jiffies.h>
@@ -114,7 +115,9 @@ void setup_boot_APIC_clock(void)
 void sysvec_apic_timer_interrupt(struct pt_regs *regs, unsigned long error_code)
 {
 	apic_eoi();
+	irq_enter();
 	tick_handle_periodic(regs);
+	irq_exit();
 	irqentry_exit(regs);
 }
 

@@ -2,6 +2,7 @@
  * External interrupts: setup, the catch-all handler, and the way out.
  * Linux: arch/x86/kernel/irqinit.c, irq.c, kernel/entry/common.c.
  */
+#include <linux/hardirq.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <asm/apic.h>
@@ -38,7 +39,9 @@ void common_interrupt(struct pt_regs *regs, unsigned long vector)
 	struct irq_desc *desc = vector < NR_VECTORS ? vector_irq[vector] : NULL;
 
 	if (desc) {
+		irq_enter();
 		handle_irq(desc, regs);
+		irq_exit();
 		irqentry_exit(regs);
 		return;
 	}

@@ -7,9 +7,14 @@
  * lookup (called by d_lookup() under dcache_mutex) makes a pid's directory
  * the first time it is named and drops those of processes that have gone;
  * its readdir walks the task list, not the dentries. A pid directory and
- * its two files are ordinary dentries; each inode's i_ino says whose they
- * are: pid << 8, plus 1 for stat, 2 for comm. /proc/self is a symbolic
+ * its files are ordinary dentries; each inode's i_ino says whose they
+ * are: pid << 8, plus which file (PROC_* below). /proc/self is a symbolic
  * link made at the first lookup.
+ *
+ * Threads: /proc/<pid>/task holds one directory per thread of the process,
+ * /proc/<pid>/task/<tid>, with the thread's own stat and comm. The task
+ * directory is served like /proc itself (lookup and readdir from the
+ * thread list), since threads come and go while the process lives.
  */
 #include <linux/kernel.h>
 #include <linux/fs.h>
@@ -26,10 +31,17 @@
 
 #define PROC_INO(pid, file) (((unsigned long)(pid) << 8) | (file))
 #define PROC_PID(inode) ((int)((inode)->i_ino >> 8))
-#define PROC_STAT 1
-#define PROC_COMM 2
+#define PROC_STAT 1	/* /proc/<pid>/stat */
+#define PROC_COMM 2	/* /proc/<pid>/comm */
+#define PROC_SELF 3	/* /proc/self (pid 0) */
+#define PROC_TASK 4	/* /proc/<pid>/task */
+#define PROC_TID_DIR 5	/* /proc/<pid>/task/<tid>: i_ino has the tid */
+#define PROC_TID_STAT 6
+#define PROC_TID_COMM 7
 
 static const struct inode_operations proc_empty_inode_operations;
+static const struct inode_operations proc_task_inode_operations;
+static const struct file_operations proc_task_operations;
 
 /* Linux: task_state_index() with task_state_array[]. See proc_fs.h. */
 char task_state_char(const struct task_struct *task)
@@ -60,6 +72,17 @@ static struct task_struct *find_process(int pid)
 	return task;
 }
 
+/* Thread tid of process tgid (tgid 0: of any process), not yet reaped, or
+ * NULL. Caller holds tasklist_lock. */
+static struct task_struct *find_thread(int tgid, int tid)
+{
+	struct task_struct *task = tid > 0 ? find_task_by_pid(tid) : NULL;
+
+	if (!task || (tgid && task->tgid != tgid) || (task->exit_state & EXIT_DEAD))
+		return NULL;
+	return task;
+}
+
 static bool process_exists(int pid)
 {
 	unsigned long flags;
@@ -71,9 +94,30 @@ static bool process_exists(int pid)
 	return alive;
 }
 
-/* Linux: fs/proc/array.c do_task_stat(). The 52 fields of proc(5); those
- * Forklift does not keep (times, memory, signals...) are 0. tty_nr 0 and
- * tpgid -1: no controlling terminals yet. */
+/*
+ * Linux: fs/proc/array.c do_task_stat(). The 52 fields of proc(5) for
+ * task, with id first (the tgid for /proc/<pid>/stat, the tid for a
+ * thread's); those Forklift does not keep (times, memory, signals...) are
+ * 0. tty_nr 0 and tpgid -1: no controlling terminals yet. num_threads
+ * (field 20) is the process's. Caller holds tasklist_lock.
+ */
+static int task_stat_line(struct task_struct *task, int id, char *buf, size_t size)
+{
+	int len = snprintf(buf, size, "%d (%.*s) %c %d %d %d 0 -1 %u", id, TASK_COMM_LEN,
+			   task->comm, task_state_char(task),
+			   task->real_parent ? task->real_parent->tgid : 0,
+			   task->signal ? task->signal->pgrp : 0,
+			   task->signal ? task->signal->session : 0, task->flags);
+
+	for (int field = 10; field <= 52 && len < (int)size; field++)
+		len += snprintf(buf + len, size - len, " %d",
+				field == 20 && task->signal ? task->signal->nr_threads : 0);
+	if (len < (int)size)
+		len += snprintf(buf + len, size - len, "\n");
+	return min(len, (int)size - 1);
+}
+
+/* /proc/<pid>/stat: the process's line. Its length, or -ESRCH. */
 int proc_pid_stat_line(int pid, char *buf, size_t size)
 {
 	struct task_struct *task;
@@ -82,35 +126,29 @@ int proc_pid_stat_line(int pid, char *buf, size_t size)
 
 	spin_lock_irqsave(&tasklist_lock, flags);
 	task = find_process(pid);
-	if (!task) {
-		spin_unlock_irqrestore(&tasklist_lock, flags);
-		return -ESRCH;
-	}
-	len = snprintf(buf, size, "%d (%.*s) %c %d %d %d 0 -1 %u", task->tgid, TASK_COMM_LEN,
-		       task->comm, task_state_char(task),
-		       task->real_parent ? task->real_parent->tgid : 0,
-		       task->signal ? task->signal->pgrp : 0,
-		       task->signal ? task->signal->session : 0, task->flags);
+	len = task ? task_stat_line(task, task->tgid, buf, size) : -ESRCH;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	for (int field = 10; field <= 52 && len < (int)size; field++)
-		len += snprintf(buf + len, size - len, " 0");
-	if (len < (int)size)
-		len += snprintf(buf + len, size - len, "\n");
-	return min(len, (int)size - 1);
+	return len;
 }
 
-/* /proc/<pid>/comm: the name and a newline. */
-static int proc_pid_comm_line(int pid, char *buf, size_t size)
+/* The text of the stat or comm file with inode number ino: a process's
+ * (PROC_STAT, PROC_COMM) or a thread's (PROC_TID_*). Length, or -ESRCH. */
+static int proc_file_text(unsigned long ino, char *buf, size_t size)
 {
+	int id = (int)(ino >> 8), file = ino & 0xff, len = -ESRCH;
 	struct task_struct *task;
 	unsigned long flags;
-	int len;
 
+	if (file == PROC_STAT)
+		return proc_pid_stat_line(id, buf, size);
 	spin_lock_irqsave(&tasklist_lock, flags);
-	task = find_process(pid);
-	len = task ? snprintf(buf, size, "%.*s\n", TASK_COMM_LEN, task->comm) : -ESRCH;
+	task = file == PROC_COMM ? find_process(id) : find_thread(0, id);
+	if (task && file == PROC_TID_STAT)
+		len = task_stat_line(task, task->pid, buf, size);
+	else if (task)	/* the name and a newline */
+		len = min(snprintf(buf, size, "%.*s\n", TASK_COMM_LEN, task->comm), (int)size - 1);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	return len < 0 ? len : min(len, (int)size - 1);
+	return len;
 }
 
 /* Linux: proc_single_open() refusing writers. The files are read-only,
@@ -129,10 +167,7 @@ static ssize_t proc_pid_file_read(struct kiocb *iocb, struct iov_iter *to)
 	size_t n;
 	int len;
 
-	if ((inode->i_ino & 0xff) == PROC_STAT)
-		len = proc_pid_stat_line(PROC_PID(inode), buf, sizeof(buf));
-	else
-		len = proc_pid_comm_line(PROC_PID(inode), buf, sizeof(buf));
+	len = proc_file_text(inode->i_ino, buf, sizeof(buf));
 	if (len < 0)
 		return len;
 	if (iocb->ki_pos >= len)
@@ -158,7 +193,11 @@ static struct inode *proc_get_inode(umode_t mode, unsigned long ino)
 	inode_init_owner(inode, NULL, mode);
 	inode->i_ino = ino;
 	inode->i_op = &proc_empty_inode_operations;
-	if (S_ISDIR(mode)) {
+	if (S_ISDIR(mode) && (ino & 0xff) == PROC_TASK) {
+		inode->i_op = &proc_task_inode_operations;	/* threads come and go */
+		inode->i_fop = &proc_task_operations;
+		inc_nlink(inode);
+	} else if (S_ISDIR(mode)) {
 		inode->i_fop = &simple_dir_operations;
 		inc_nlink(inode);
 	} else {
@@ -191,42 +230,101 @@ static void proc_remove(struct dentry *dentry)
 	dput(dentry);
 }
 
-/* Linux: proc_pid_instantiate(). /proc/<pid> with stat and comm, or NULL
- * if out of memory. Caller holds dcache_mutex. */
-static struct dentry *proc_pid_instantiate(struct dentry *root, int pid, const char *name)
+/* proc_remove() dentry and everything below it. Caller holds dcache_mutex. */
+static void proc_remove_tree(struct dentry *dentry)
 {
-	struct dentry *dir = proc_add(root, name, S_IFDIR | 0555, PROC_INO(pid, 0));
+	struct dentry *child, *tmp;
+
+	list_for_each_entry_safe(child, tmp, &dentry->d_subdirs, d_child)
+		if (child->d_inode)	/* not a reader's cursor */
+			proc_remove_tree(child);
+	proc_remove(dentry);
+}
+
+/* Linux: proc_pid_instantiate() and proc_task_instantiate(). /proc/<pid>
+ * (stat, comm, task) or /proc/<pid>/task/<tid> (stat, comm) under parent;
+ * NULL if out of memory. Caller holds dcache_mutex. */
+static struct dentry *proc_instantiate(struct dentry *parent, int id, const char *name,
+				       bool thread)
+{
+	struct dentry *dir = proc_add(parent, name, S_IFDIR | 0555,
+				      PROC_INO(id, thread ? PROC_TID_DIR : 0));
+	int stat = thread ? PROC_TID_STAT : PROC_STAT, comm = thread ? PROC_TID_COMM : PROC_COMM;
 
 	if (!dir)
 		return NULL;
-	if (!proc_add(dir, "stat", S_IFREG | 0444, PROC_INO(pid, PROC_STAT)) ||
-	    !proc_add(dir, "comm", S_IFREG | 0444, PROC_INO(pid, PROC_COMM))) {
-		struct dentry *child, *tmp;
-
-		list_for_each_entry_safe(child, tmp, &dir->d_subdirs, d_child)
-			proc_remove(child);
-		proc_remove(dir);
+	if (!proc_add(dir, "stat", S_IFREG | 0444, PROC_INO(id, stat)) ||
+	    !proc_add(dir, "comm", S_IFREG | 0444, PROC_INO(id, comm)) ||
+	    (!thread && !proc_add(dir, "task", S_IFDIR | 0555, PROC_INO(id, PROC_TASK)))) {
+		proc_remove_tree(dir);
 		return NULL;
 	}
 	return dir;
 }
 
-/* Drop the directories of processes that have gone (whoever still holds
- * one, as an open file or cwd, keeps it; its reads give ESRCH). Caller
- * holds dcache_mutex. */
-static void proc_prune(struct dentry *root)
+/* Is there still a process id (tgid 0), or a thread id of process tgid? */
+static bool proc_id_exists(int tgid, int id)
 {
-	struct dentry *dir, *tmp, *child, *ctmp;
+	unsigned long flags;
+	bool alive;
 
-	list_for_each_entry_safe(dir, tmp, &root->d_subdirs, d_child) {
-		if (!dir->d_inode || !S_ISDIR(dir->d_inode->i_mode) ||
-		    process_exists(PROC_PID(dir->d_inode)))
-			continue;
-		list_for_each_entry_safe(child, ctmp, &dir->d_subdirs, d_child)
-			if (child->d_inode)	/* not a reader's cursor */
-				proc_remove(child);
-		proc_remove(dir);
+	if (!tgid)
+		return process_exists(id);
+	spin_lock_irqsave(&tasklist_lock, flags);
+	alive = find_thread(tgid, id) != NULL;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return alive;
+}
+
+/* Drop the directories of processes (in /proc, tgid 0) or threads (in
+ * /proc/<tgid>/task) that have gone (whoever still holds one, as an open
+ * file or cwd, keeps it; its reads give ESRCH). Caller holds dcache_mutex. */
+static void proc_prune(struct dentry *parent, int tgid)
+{
+	struct dentry *dir, *tmp;
+
+	list_for_each_entry_safe(dir, tmp, &parent->d_subdirs, d_child) {
+		if (dir->d_inode && S_ISDIR(dir->d_inode->i_mode) &&
+		    !proc_id_exists(tgid, PROC_PID(dir->d_inode)))
+			proc_remove_tree(dir);
 	}
+}
+
+/* The number a /proc name spells (no sign, no leading 0), or 0. */
+static int proc_name_to_id(const struct qstr *name)
+{
+	int id = 0;
+
+	if (name->len == 0 || name->len > 9 || name->name[0] == '0')
+		return 0;
+	for (unsigned int i = 0; i < name->len; i++) {
+		if (name->name[i] < '0' || name->name[i] > '9')
+			return 0;
+		id = id * 10 + (name->name[i] - '0');
+	}
+	return id;
+}
+
+/* The directory for id (a pid in /proc, a tid in /proc/<tgid>/task), made
+ * on first use; NULL if there is no such process or thread. Caller holds
+ * dcache_mutex. */
+static struct dentry *proc_id_lookup(struct dentry *parent, int tgid, const struct qstr *name)
+{
+	struct dentry *child;
+	int id = proc_name_to_id(name);
+	char buf[12];
+
+	if (!id)
+		return NULL;
+	list_for_each_entry(child, &parent->d_subdirs, d_child) {
+		if (child->d_inode && PROC_PID(child->d_inode) == id)
+			return child;
+	}
+	if (!proc_id_exists(tgid, id))
+		return NULL;
+	memcpy(buf, name->name, name->len);
+	buf[name->len] = '\0';
+	return proc_instantiate(parent, id, buf, tgid != 0);
 }
 
 /*
@@ -245,7 +343,7 @@ static struct dentry *proc_self_lookup(struct dentry *root)
 			goto found;
 	}
 	body = kmalloc(12, GFP_KERNEL);
-	self = body ? proc_add(root, "self", S_IFLNK | 0777, PROC_INO(0, 3)) : NULL;
+	self = body ? proc_add(root, "self", S_IFLNK | 0777, PROC_INO(0, PROC_SELF)) : NULL;
 	if (!self) {
 		kfree(body);
 		return NULL;
@@ -262,62 +360,65 @@ found:
 static struct dentry *proc_root_lookup(struct inode *dir, struct dentry *dentry,
 				       const struct qstr *name)
 {
-	struct dentry *child;
-	char buf[12];
-	int pid = 0;
-
-	proc_prune(dentry);
+	proc_prune(dentry, 0);
 	if (name->len == 4 && !memcmp(name->name, "self", 4))
 		return proc_self_lookup(dentry);
-	if (name->len == 0 || name->len >= sizeof(buf) || name->name[0] == '0')
-		return NULL;
-	for (unsigned int i = 0; i < name->len; i++) {
-		if (name->name[i] < '0' || name->name[i] > '9')
-			return NULL;
-		pid = pid * 10 + (name->name[i] - '0');
-	}
-	list_for_each_entry(child, &dentry->d_subdirs, d_child) {
-		if (child->d_inode && PROC_PID(child->d_inode) == pid)
-			return child;
-	}
-	if (!process_exists(pid))
-		return NULL;
-	memcpy(buf, name->name, name->len);
-	buf[name->len] = '\0';
-	return proc_pid_instantiate(dentry, pid, buf);
+	return proc_id_lookup(dentry, 0, name);
 }
+
+/* Linux: proc_task_lookup(). /proc/<pid>/task/<tid>, for a thread of pid. */
+static struct dentry *proc_task_lookup(struct inode *dir, struct dentry *dentry,
+				       const struct qstr *name)
+{
+	proc_prune(dentry, PROC_PID(dir));
+	return proc_id_lookup(dentry, PROC_PID(dir), name);
+}
+
+static const struct inode_operations proc_task_inode_operations = {
+	.lookup = proc_task_lookup,
+};
 
 static const struct inode_operations proc_root_inode_operations = {
 	.lookup = proc_root_lookup,
 };
 
-/* The smallest process id >= from, or 0 if none. */
-static int next_pid(int from)
+/* The smallest process id (tgid 0), or thread id of process tgid, that is
+ * >= from; 0 if none. */
+static int next_id(int tgid, int from)
 {
-	struct task_struct *task;
+	struct task_struct *task, *leader;
 	unsigned long flags;
 	int best = 0;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
-	list_for_each_entry(task, &init_task.tasks, tasks) {
-		if (task->pid == task->tgid && task->tgid >= from && !(task->exit_state & EXIT_DEAD) &&
-		    (!best || task->tgid < best))
-			best = task->tgid;
+	if (!tgid) {
+		list_for_each_entry(task, &init_task.tasks, tasks) {
+			if (task->pid == task->tgid && task->tgid >= from &&
+			    !(task->exit_state & EXIT_DEAD) && (!best || task->tgid < best))
+				best = task->tgid;
+		}
+	} else if ((leader = find_process(tgid))) {
+		for_each_thread(leader, task) {
+			if (task->pid >= from && !(task->exit_state & EXIT_DEAD) &&
+			    (!best || task->pid < best))
+				best = task->pid;
+		}
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return best;
 }
 
 /*
- * Linux: proc_root_readdir() -> proc_pid_readdir(). ".", "..", "self",
- * then the processes in pid order. Position 3 + pid is where pid's entry is, so a
- * reader coming back later resumes after the last pid it saw even if
- * processes came and went meanwhile.
+ * Linux: proc_root_readdir() -> proc_pid_readdir(), and proc_task_readdir().
+ * ".", "..", "self" (in /proc only), then the processes (in /proc) or the
+ * threads of process tgid (in its task directory) in id order. Position
+ * 3 + id is where id's entry is, so a reader coming back later resumes
+ * after the last id it saw even if processes came and went meanwhile.
  */
-static int proc_root_readdir(struct file *file, struct dir_context *ctx)
+static int proc_ids_readdir(struct file *file, struct dir_context *ctx, int tgid)
 {
 	char name[12];
-	int pid;
+	int id;
 
 	if (ctx->pos == 0) {
 		if (!dir_emit(ctx, ".", 1, file_inode(file)->i_ino, DT_DIR))
@@ -330,19 +431,29 @@ static int proc_root_readdir(struct file *file, struct dir_context *ctx)
 		ctx->pos = 2;
 	}
 	if (ctx->pos == 2) {
-		if (!dir_emit(ctx, "self", 4, PROC_INO(0, 3), DT_LNK))
+		if (!tgid && !dir_emit(ctx, "self", 4, PROC_INO(0, PROC_SELF), DT_LNK))
 			return 0;
 		ctx->pos = 3;
 	}
-	while ((pid = next_pid(ctx->pos - 3)) > 0) {
-		int len = snprintf(name, sizeof(name), "%d", pid);
+	while ((id = next_id(tgid, ctx->pos - 3)) > 0) {
+		int len = snprintf(name, sizeof(name), "%d", id);
 
-		ctx->pos = pid + 3;
-		if (!dir_emit(ctx, name, len, PROC_INO(pid, 0), DT_DIR))
+		ctx->pos = id + 3;
+		if (!dir_emit(ctx, name, len, PROC_INO(id, tgid ? PROC_TID_DIR : 0), DT_DIR))
 			return 0;
-		ctx->pos = pid + 4;
+		ctx->pos = id + 4;
 	}
 	return 0;
+}
+
+static int proc_root_readdir(struct file *file, struct dir_context *ctx)
+{
+	return proc_ids_readdir(file, ctx, 0);
+}
+
+static int proc_task_readdir(struct file *file, struct dir_context *ctx)
+{
+	return proc_ids_readdir(file, ctx, PROC_PID(file_inode(file)));
 }
 
 /* Linux: proc_root_operations' lseek: any position is a place to resume. */
@@ -358,6 +469,12 @@ static loff_t proc_root_llseek(struct file *file, loff_t offset, int whence)
 static const struct file_operations proc_root_operations = {
 	.read_iter = generic_read_dir,
 	.iterate_shared = proc_root_readdir,
+	.llseek = proc_root_llseek,
+};
+
+static const struct file_operations proc_task_operations = {
+	.read_iter = generic_read_dir,
+	.iterate_shared = proc_task_readdir,
 	.llseek = proc_root_llseek,
 };
 

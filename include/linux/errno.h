@@ -16,6 +16,7 @@
 #define EBADF 9		/* Bad file number */
 #define ECHILD 10	/* No child processes */
 #define EAGAIN 11	/* Try again */
+#define EWOULDBLOCK EAGAIN	/* Operation would block */
 #define ENOMEM 12	/* Out of memory */
 #define EACCES 13	/* Permission denied */
 #define EFAULT 14	/* Bad address */

@@ -12,6 +12,16 @@
 #include <asm/percpu.h>
 
 #define preempt_count() this_cpu_read(preempt_count)
+
+/*
+ * The count has two parts, as in Linux: the low bits count preempt_disable()
+ * (spinlocks held), the HARDIRQ bits count interrupt handlers running
+ * (irq_enter() adds HARDIRQ_OFFSET): code in a handler is atomic too, and
+ * in_hardirq() tells lockdep that its locks are taken in interrupt context.
+ */
+#define HARDIRQ_OFFSET	(1 << 16)
+#define HARDIRQ_MASK	(0xf << 16)
+#define in_hardirq()	(preempt_count() & HARDIRQ_MASK)
 #define preempt_disable()                    \
 	do {                                 \
 		this_cpu_add(preempt_count, 1); \

@@ -9,6 +9,7 @@
 
 #include <linux/kernel.h>
 #include <linux/list.h>
+#include <linux/lockdep.h>
 #include <linux/preempt.h>
 #include <linux/restart_block.h>
 #include <linux/signal.h>
@@ -49,6 +50,7 @@ struct pid;
 struct completion;
 struct signal_struct;
 struct cred;
+struct robust_list_head;
 
 struct task_struct {
 	unsigned int __state;	/* TASK_* above; changed with set_current_state() */
@@ -100,6 +102,9 @@ struct task_struct {
 	int __user *set_child_tid;
 	int __user *clear_child_tid;	/* zeroed (and futex-woken) at exit */
 	struct completion *vfork_done;	/* a vfork parent waits on this */
+	/* set_robust_list: the robust mutexes it holds, released if it dies
+	 * holding them (kernel/futex/). */
+	struct robust_list_head __user *robust_list;
 
 	int fail_nth;	/* fault injection: fail this task's Nth allocation (linux/fault-inject.h) */
 
@@ -121,6 +126,14 @@ struct task_struct {
 	unsigned int sas_ss_flags;
 	int pdeath_signal;	/* prctl(PR_SET_PDEATHSIG): sent when the parent thread exits */
 	struct restart_block restart_block;	/* how restart_syscall goes on (linux/restart_block.h) */
+
+#ifdef CONFIG_LOCKDEP
+	/* Lock debugging (kernel/locking/lockdep.c): the locks it holds, in
+	 * the order taken. */
+	int lockdep_depth;
+	int lockdep_recursion;	/* > 0: inside lockdep, whose own locking is not checked */
+	struct held_lock held_locks[MAX_LOCK_DEPTH];
+#endif
 
 	struct thread_struct thread;	/* CPU state that is not in pt_regs: arch */
 };

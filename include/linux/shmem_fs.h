@@ -26,6 +26,9 @@ void shmem_object_put(struct shmem_object *obj);
  * get_page() to map it. Linux: shmem_get_folio(). */
 struct page *shmem_get_page(struct shmem_object *obj, unsigned long pgoff);
 
+/* obj's number, unique for the life of the system (futex keys). */
+u64 shmem_object_seq(struct shmem_object *obj);
+
 /* Pages obj holds now (tests). */
 unsigned long shmem_object_nr_resident(struct shmem_object *obj);
 

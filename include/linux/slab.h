@@ -83,5 +83,7 @@ struct slabinfo {
 void get_slabinfo(struct kmem_cache *s, struct slabinfo *sinfo);
 /* Print every cache as a /proc/slabinfo table (version 2.1 columns). */
 void slabinfo_show(void);
+/* Objects allocated from all caches together (leak checks). */
+unsigned long slab_active_objects(void);
 
 #endif

@@ -10,6 +10,9 @@
 /* Nanoseconds since boot (the TSC, once calibrated; 0 before). */
 u64 local_clock(void);
 
+/* CLOCK_REALTIME: nanoseconds since 1970 (kernel/time/time.c). */
+u64 ktime_get_real_ns(void);
+
 typedef int clockid_t;
 void timekeeping_init(void);
 

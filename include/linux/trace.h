@@ -8,6 +8,7 @@
 #define _LINUX_TRACE_H
 
 #include <linux/printk.h>
+#include <linux/types.h>
 
 extern bool trace_fork_enabled, trace_exit_enabled;
 
@@ -21,5 +22,14 @@ extern bool trace_fork_enabled, trace_exit_enabled;
 		if (unlikely(trace_exit_enabled))                             \
 			printk(KERN_INFO "exit: " fmt, ##__VA_ARGS__);        \
 	} while (0)
+
+/* trace=fork's first line for each clone: who clones, and its flags and
+ * exit signal in words ("flags CLONE_VM|CLONE_VFORK|SIGCHLD"). */
+#define trace_fork_flags(flags, exit_signal)                                  \
+	do {                                                                  \
+		if (unlikely(trace_fork_enabled))                             \
+			__trace_fork_flags(flags, exit_signal);               \
+	} while (0)
+void __trace_fork_flags(u64 flags, int exit_signal);
 
 #endif

@@ -8,13 +8,15 @@
 #include <linux/rwsem.h>
 #include <linux/sched.h>
 
-/* An unlocked semaphore. Linux: init_rwsem(). */
-void init_rwsem(struct rw_semaphore *sem)
+/* An unlocked semaphore, of the lock class `key` (init_rwsem() gives one
+ * per call site). Linux: __init_rwsem(). */
+void __init_rwsem(struct rw_semaphore *sem, const char *name, struct lock_class_key *key)
 {
 	spin_lock_init(&sem->lock);
 	sem->count = 0;
 	sem->writers_waiting = 0;
 	init_waitqueue_head(&sem->wait);
+	lockdep_init_map(&sem->dep_map, name, key);
 }
 
 /* Readers get in while no writer holds the lock or waits for it. */
@@ -51,12 +53,17 @@ static bool __down_write_trylock(struct rw_semaphore *sem, bool waiting)
 /* Linux: down_read_trylock(). Never sleeps. */
 bool down_read_trylock(struct rw_semaphore *sem)
 {
-	return __down_read_trylock(sem);
+	if (!__down_read_trylock(sem))
+		return false;
+	lock_acquire(&sem->dep_map, 0, 1, _RET_IP_);
+	return true;
 }
 
 /* Linux: down_read(). May sleep. */
 void down_read(struct rw_semaphore *sem)
 {
+	might_sleep();
+	lock_acquire(&sem->dep_map, 0, 0, _RET_IP_);
 	wait_event(sem->wait, __down_read_trylock(sem));
 }
 
@@ -65,6 +72,7 @@ void up_read(struct rw_semaphore *sem)
 {
 	bool last;
 
+	lock_release(&sem->dep_map, _RET_IP_);
 	spin_lock(&sem->lock);
 	WARN_ON(sem->count <= 0);
 	last = --sem->count == 0;
@@ -76,13 +84,18 @@ void up_read(struct rw_semaphore *sem)
 /* Linux: down_write_trylock(). Never sleeps. */
 bool down_write_trylock(struct rw_semaphore *sem)
 {
-	return __down_write_trylock(sem, false);
+	if (!__down_write_trylock(sem, false))
+		return false;
+	lock_acquire(&sem->dep_map, 0, 1, _RET_IP_);
+	return true;
 }
 
 /* Linux: down_write(). May sleep. Announces itself first, so that readers
  * arriving meanwhile wait behind it instead of starving it. */
 void down_write(struct rw_semaphore *sem)
 {
+	might_sleep();
+	lock_acquire(&sem->dep_map, 0, 0, _RET_IP_);
 	if (__down_write_trylock(sem, false))
 		return;
 	spin_lock(&sem->lock);
@@ -94,6 +107,7 @@ void down_write(struct rw_semaphore *sem)
 /* Linux: up_write(). Wakes everyone: readers and writers recheck. */
 void up_write(struct rw_semaphore *sem)
 {
+	lock_release(&sem->dep_map, _RET_IP_);
 	spin_lock(&sem->lock);
 	WARN_ON(sem->count != -1);
 	sem->count = 0;
@@ -101,7 +115,8 @@ void up_write(struct rw_semaphore *sem)
 	wake_up(&sem->wait);
 }
 
-/* Linux: downgrade_write(). */
+/* Linux: downgrade_write(). Lockdep sees no change: it does not tell
+ * read holds from write holds. */
 void downgrade_write(struct rw_semaphore *sem)
 {
 	spin_lock(&sem->lock);

@@ -15,6 +15,7 @@
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/time.h>
+#include <linux/uaccess.h>
 #include <asm/switch_to.h>
 #include <asm/mmu_context.h>
 #include "sched.h"
@@ -78,6 +79,8 @@ static void finish_task_switch(struct task_struct *prev)
 
 	rq->prev_mm = NULL;
 	prev->on_cpu = 0;
+	/* lockdep: prev's rq->lock is ours now (Linux: finish_lock_switch()) */
+	lock_acquire(&rq->lock.dep_map, 0, 0, _THIS_IP_);
 	spin_unlock(&rq->lock);
 	local_irq_enable();
 	if (mm)
@@ -110,6 +113,8 @@ static void context_switch(struct rq *rq, struct task_struct *prev, struct task_
 		}
 	}
 	next->on_cpu = 1;
+	/* lockdep: rq->lock passes to next, which unlocks it (Linux: prepare_lock_switch()) */
+	lock_release(&rq->lock.dep_map, _THIS_IP_);
 	prev = switch_to(prev, next);
 	finish_task_switch(prev);
 }
@@ -306,6 +311,10 @@ void schedule_tail(struct task_struct *prev)
 {
 	finish_task_switch(prev);
 	preempt_enable_no_resched();	/* the count __schedule()'s caller raised */
+	/* clone(CLONE_CHILD_SETTID): the child writes its tid in its own
+	 * memory, now that it runs in it. A bad pointer is ignored. */
+	if (current->set_child_tid)
+		put_user(current->pid, current->set_child_tid);
 }
 
 /* Linux: task_sched_runtime(). The time p has run, including the current stint. */

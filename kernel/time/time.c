@@ -66,6 +66,12 @@ static long long clock_read_ns(clockid_t which)
 	}
 }
 
+/* Linux: ktime_get_real_ns(). CLOCK_REALTIME in ns (futex timeouts). */
+u64 ktime_get_real_ns(void)
+{
+	return clock_read_ns(CLOCK_REALTIME);
+}
+
 static struct __kernel_timespec ns_to_timespec(u64 ns)
 {
 	return (struct __kernel_timespec){ ns / NSEC_PER_SEC, ns % NSEC_PER_SEC };

@@ -214,7 +214,8 @@ def task_state(task):
 
 def lock_state(lock):
     """A ticket spinlock (include/linux/spinlock.h): free when owner has caught up with next."""
-    nxt, owner = int(lock["next"]), int(lock["owner"])
+    raw = lock["raw"]  # the arch_spinlock_t; beside it, lockdep's map in a LOCKDEP=1 kernel
+    nxt, owner = int(raw["next"]), int(raw["owner"])
     return "%s (next %d, owner %d)" % ("free" if nxt == owner else "HELD", nxt, owner)
 
 

@@ -70,6 +70,8 @@ static inline const char *errname(int e)
 	case ENOSYS: return "ENOSYS";
 	case ENOTEMPTY: return "ENOTEMPTY";
 	case ELOOP: return "ELOOP";
+	case ETIMEDOUT: return "ETIMEDOUT";
+	case EDEADLK: return "EDEADLK";
 	}
 	snprintf(other, sizeof(other), "errno %d", e);
 	return other;

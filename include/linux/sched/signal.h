@@ -44,6 +44,10 @@ struct signal_struct {
 	 * if non-zero. Stopped when the last thread exits. */
 	struct timer_list real_timer;
 	unsigned long it_real_incr;	/* jiffies; itimer_lock */
+	/* exec from a thread (fs/exec.c de_thread()): the exec'ing thread, and
+	 * how many threads it still waits for (-1: the leader). tasklist_lock. */
+	struct task_struct *group_exec_task;
+	int notify_count;
 	pid_t pgrp;	/* process group id (Linux: pids[PIDTYPE_PGID]) */
 	pid_t session;	/* session id (Linux: pids[PIDTYPE_SID]) */
 	bool is_child_subreaper;	/* prctl(PR_SET_CHILD_SUBREAPER) */
