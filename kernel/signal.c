@@ -76,7 +76,8 @@ void flush_sigqueue(struct sigpending *queue)
 	}
 }
 
-/* Linux: flush_sigqueue_mask(). Drop the signals in mask from a pending set. Caller holds siglock. */
+/* Linux: flush_sigqueue_mask(). Drop the signals in mask from a pending
+ * set. Caller holds siglock. */
 static void flush_sigqueue_mask(unsigned long mask, struct sigpending *s)
 {
 	struct sigqueue *q, *n;
@@ -1170,7 +1171,8 @@ static void prepare_kill_siginfo(int sig, kernel_siginfo_t *info, int code)
  * Linux: kill_something_info(). pid > 0: that process; 0: the caller's
  * process group; -1: every process but init and the caller; < -1: process
  * group -pid. A zombie still counts as found (kill(zombie, 0) succeeds;
- * what is queued for it is freed with it). For a group: success if any one could be signalled, else the last error.
+ * what is queued for it is freed with it). For a group: success if any
+ * one could be signalled, else the last error.
  */
 static int kill_something_info(int sig, kernel_siginfo_t *info, pid_t pid)
 {
