@@ -88,20 +88,6 @@ static struct file *open_exec(const char *name)
 	return file;
 }
 
-/* Reset caught signals to their default action; ignored ones stay ignored.
- * Linux: flush_signal_handlers(). */
-static void flush_signal_handlers(struct task_struct *t)
-{
-	for (int i = 0; i < _NSIG; i++) {
-		struct k_sigaction *ka = &t->sighand->action[i];
-
-		if (ka->sa.sa_handler != SIG_IGN)
-			ka->sa.sa_handler = SIG_DFL;
-		ka->sa.sa_flags = 0;
-		ka->sa.sa_mask.sig[0] = 0;
-	}
-}
-
 /* The last path component, for the task's comm. Linux: kbasename(). */
 static const char *kbasename(const char *path)
 {
@@ -111,12 +97,6 @@ static const char *kbasename(const char *path)
 		if (*p == '/' && p[1])
 			tail = p + 1;
 	return tail;
-}
-
-/* Is SIGKILL pending for tsk (it is being killed)? Linux: fatal_signal_pending(). */
-static bool killed(struct task_struct *tsk)
-{
-	return READ_ONCE(tsk->pending.sig[0]) & sigmask(SIGKILL);
 }
 
 /*
@@ -142,7 +122,7 @@ static int wait_for_other_threads(struct task_struct *tsk, bool until_leader,
 		set_current_state(TASK_INTERRUPTIBLE);	/* Linux: TASK_KILLABLE */
 		spin_unlock_irqrestore(&tasklist_lock, *flags);
 		schedule();
-		if (killed(tsk))
+		if (fatal_signal_pending(tsk))
 			return -EAGAIN;
 	}
 }
@@ -233,7 +213,8 @@ int begin_new_exec(struct linux_binprm *bprm)
 		return err;
 	bprm->mm = NULL;	/* it is current->mm now */
 	me->flags &= ~PF_FORKNOEXEC;
-	flush_signal_handlers(me);
+	flush_signal_handlers(me, 0);	/* caught -> default; ignored stay ignored */
+	me->sas_ss_sp = me->sas_ss_size = me->sas_ss_flags = 0;	/* Linux: setup_new_exec() */
 	do_close_on_exec(me->files);
 	set_task_comm(me, kbasename(bprm->filename));
 

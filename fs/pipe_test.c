@@ -18,6 +18,7 @@
 #include <linux/mm.h>
 #include <linux/pipe_fs_i.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/signal.h>
 #include <linux/slab.h>
@@ -117,8 +118,10 @@ static bool take_sigpipe(void)
 	bool pending;
 
 	spin_lock_irqsave(&current->sighand->siglock, flags);
-	pending = current->pending.sig[0] & sigmask(SIGPIPE);
-	current->pending.sig[0] &= ~sigmask(SIGPIPE);
+	pending = (current->pending.signal.sig[0] | current->signal->shared_pending.signal.sig[0]) &
+		  sigmask(SIGPIPE);
+	sigdelset(&current->pending.signal, SIGPIPE);	/* (a kernel thread queues no siginfo) */
+	sigdelset(&current->signal->shared_pending.signal, SIGPIPE);
 	spin_unlock_irqrestore(&current->sighand->siglock, flags);
 	return pending;
 }
@@ -128,10 +131,14 @@ static bool take_sigpipe(void)
 static void pipe_epipe_sigpipe_test(struct ktest *test)
 {
 	struct file *p[2];
+	sigset_t saved = current->blocked;
 	char c;
 
 	if (!new_pipe(test, p, 0))
 		return;
+	/* Blocked, SIGPIPE stays pending: else pid 1 (init, which runs the
+	 * tests) ignores it, having no handler (SIGNAL_UNKILLABLE). */
+	sigaddset(&current->blocked, SIGPIPE);
 	KTEST_EXPECT_EQ(test, pread(p[1], &c, 1), -EBADF);
 	KTEST_EXPECT_EQ(test, pwrite(p[0], "x", 1), -EBADF);
 	take_sigpipe();
@@ -140,6 +147,7 @@ static void pipe_epipe_sigpipe_test(struct ktest *test)
 	fput(p[0]);
 	KTEST_EXPECT_EQ(test, pwrite(p[1], "x", 1), -EPIPE);
 	KTEST_EXPECT_TRUE(test, take_sigpipe());
+	current->blocked = saved;
 	fput(p[1]);
 }
 
@@ -306,12 +314,14 @@ static void pipe_writer_loses_reader_test(struct ktest *test)
 	char *buf = kzalloc(len, GFP_KERNEL);
 	struct helper h;
 	struct file *p[2];
+	sigset_t saved = current->blocked;
 
 	KTEST_ASSERT_NOT_NULL(test, buf);
 	if (!new_pipe(test, p, 0)) {
 		kfree(buf);
 		return;
 	}
+	sigaddset(&current->blocked, SIGPIPE);	/* pending, not ignored (see above) */
 	take_sigpipe();
 	if (KTEST_EXPECT_TRUE(test, start_helper(&h, close_when_reader_sleeps, p[0], current) > 0)) {
 		KTEST_EXPECT_EQ(test, pwrite(p[1], buf, len), PIPE_DEF_BUFFERS * PAGE_SIZE);
@@ -321,6 +331,7 @@ static void pipe_writer_loses_reader_test(struct ktest *test)
 	} else {
 		fput(p[0]);
 	}
+	current->blocked = saved;
 	fput(p[1]);
 	kfree(buf);
 }

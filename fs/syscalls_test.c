@@ -329,7 +329,9 @@ static void fs_syscalls_tty_test(struct ktest *test)
 	KTEST_EXPECT_EQ(test, sys3(ioctl, cfd, FIONREAD, U_STRUCT + 512), 0);
 	KTEST_EXPECT_EQ(test, *ip, 0);
 	KTEST_EXPECT_EQ(test, sys3(read, cfd, U_BUF, 10), -EAGAIN);	/* nothing typed */
-	KTEST_EXPECT_EQ(test, sys3(ioctl, cfd, TIOCGPGRP, U_STRUCT + 512), -ENOTTY);
+	*ip = -1;	/* no foreground process group yet (tcsetpgrp: the signals issue) */
+	KTEST_EXPECT_EQ(test, sys3(ioctl, cfd, TIOCGPGRP, U_STRUCT + 512), 0);
+	KTEST_EXPECT_EQ(test, *ip, 0);
 	KTEST_EXPECT_EQ(test, sys3(ioctl, cfd, 0x1234, 0), -ENOTTY);
 	KTEST_EXPECT_EQ(test, sys3(lseek, cfd, 0, SEEK_SET), -ESPIPE);
 	KTEST_EXPECT_EQ(test, sys4(pread64, cfd, U_BUF, 1, 0), -ESPIPE);

@@ -18,6 +18,7 @@
 #include <linux/mm.h>
 #include <linux/pid.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/time.h>
 #include <linux/timer.h>
@@ -66,6 +67,9 @@ static int kernel_init(void *unused)
 {
 	smp_prepare_cpus();	/* find the other CPUs (ACPI MADT) */
 	smp_init();		/* and start them: each runs its idle loop */
+	/* Init gets only the signals it has handlers for (a fault still kills
+	 * it). Linux sets this in copy_process() for a pid namespace's reaper. */
+	current->signal->flags |= SIGNAL_UNKILLABLE;
 	populate_rootfs();	/* the initramfs, unpacked (Linux: an initcall of do_basic_setup) */
 	console_on_rootfs();	/* fds 0, 1, 2 on /dev/console */
 	ktest_run_requested();	/* "ktest": run the in-kernel tests, power off */
@@ -128,6 +132,7 @@ void start_kernel(u32 magic, unsigned long info_phys)
 	pid_init();		/* Linux: pid_idr_init() */
 	cred_init();
 	fork_init();
+	signals_init();
 	futex_init();
 	vfs_caches_init();	/* the rootfs, /dev/console's tty */
 

@@ -28,7 +28,6 @@
 
 void __cleanup_sighand(struct sighand_struct *sighand);
 void put_signal_struct(struct signal_struct *sig);
-static bool do_notify_parent(struct task_struct *tsk, int sig);
 
 /*
  * Linux: release_task() -> __exit_signal(). Unlink a dead task from the
@@ -55,6 +54,7 @@ repeat:
 	p->thread_pid->task = NULL;
 	free_pid(p->thread_pid);
 	nr_threads--;
+	flush_sigqueue(&p->pending);	/* signal: what was sent to it and never taken */
 	/* One fewer thread for an exec in another thread to wait for (de_thread). */
 	if (!thread_group_leader(p) && p->signal->notify_count > 0 && !--p->signal->notify_count)
 		wake_up_process(p->signal->group_exec_task);
@@ -110,33 +110,6 @@ static struct task_struct *find_new_reaper(struct task_struct *father)
 	return find_task_by_pid(1);
 }
 
-static bool parent_ignores_sigchld(struct task_struct *parent)
-{
-	struct k_sigaction *sa = &parent->sighand->action[SIGCHLD - 1];
-
-	return sa->sa.sa_handler == SIG_IGN || (sa->sa.sa_flags & SA_NOCLDWAIT);
-}
-
-/*
- * Linux: do_notify_parent(). Tell tsk's parent that tsk died: the exit
- * signal (SIGCHLD for fork's children) and a wake-up of its wait4/waitid.
- * Returns true if the parent does not want to wait (it ignores SIGCHLD,
- * or set SA_NOCLDWAIT): then the child is reaped at once. Caller holds
- * tasklist_lock.
- */
-static bool do_notify_parent(struct task_struct *tsk, int sig)
-{
-	struct task_struct *parent = tsk->parent;
-	/* Only SIGCHLD's action decides: a clone child with another exit
-	 * signal stays a zombie for a __WCLONE wait. */
-	bool autoreap = sig == SIGCHLD && parent_ignores_sigchld(parent);
-
-	if (sig > 0 && !(sig == SIGCHLD && autoreap))
-		send_sig(sig, parent);
-	wake_up_interruptible(&parent->signal->wait_chldexit);
-	return autoreap;
-}
-
 /*
  * Linux: forget_original_parent() -> reparent_leader(). Children that the
  * new parent will not wait for go on `dead`, to be released once the
@@ -151,6 +124,11 @@ static void forget_original_parent(struct task_struct *father, struct list_head 
 	reaper = find_new_reaper(father);
 	trace_exit("  forget_original_parent: children go to %s[%d]\n", reaper->comm, reaper->pid);
 	list_for_each_entry_safe(p, n, &father->children, sibling) {
+		struct task_struct *t;
+
+		for_each_thread(p, t)	/* signal: prctl(PR_SET_PDEATHSIG), for the parent thread's exit */
+			if (t->pdeath_signal)
+				group_send_sig_info(t->pdeath_signal, SEND_SIG_NOINFO, t);
 		p->real_parent = p->parent = reaper;
 		list_move_tail(&p->sibling, &reaper->children);
 		/* The new parent did not ask for another exit signal, and would
@@ -295,6 +273,8 @@ void __noreturn do_exit(long code)
 		synchronize_group_exit(tsk, code);
 	if (group_dead && tsk->tgid == 1)
 		init_exited(tsk->signal->group_exit_code);
+	if (group_dead)
+		exit_itimers(tsk->signal);	/* signal: no SIGALRM for a dead process */
 	tsk->exit_code = (int)code;
 	trace_exit("%s[%d] do_exit(%#lx): exit_mm, exit_files, exit_fs\n", tsk->comm, tsk->pid, code);
 	if (tsk->mm)
@@ -359,28 +339,13 @@ SYSCALL_DEFINE1(exit_group, int, error_code)
 #define P_PGID 2
 #define P_PIDFD 3
 
-/* siginfo si_code values for SIGCHLD. */
-#define CLD_EXITED 1
-#define CLD_KILLED 2
-
-enum pid_type { PIDTYPE_PID, PIDTYPE_PGID, PIDTYPE_MAX };
-
 /* What a wait is for. Linux: struct wait_opts. */
 struct wait_opts {
 	enum pid_type wo_type;	/* PIDTYPE_MAX: any child */
 	pid_t wo_pid;
 	int wo_flags;
 	int wo_stat;	/* the status, for wait4 */
-	struct siginfo_chld *wo_info;	/* the siginfo, for waitid */
-};
-
-/* The part of siginfo_t that waitid fills (uapi asm-generic/siginfo.h). */
-struct siginfo_chld {
-	int si_signo, si_errno, si_code, _pad;
-	int si_pid;
-	unsigned int si_uid;
-	int si_status;
-	int _rest[25];	/* sizeof(siginfo_t) is 128 bytes */
+	kernel_siginfo_t *wo_info;	/* the siginfo, for waitid */
 };
 
 /* Linux: eligible_pid() + eligible_child(). Does this child match the wait? */
@@ -433,6 +398,71 @@ static pid_t wait_task_zombie(struct wait_opts *wo, struct task_struct *p, unsig
 }
 
 /*
+ * Linux: wait_task_stopped(). For WUNTRACED/WSTOPPED: a child whose
+ * process is stopped (SIGNAL_STOP_STOPPED) and not yet reported. The
+ * report is the status (sig << 8) | 0x7f, or CLD_STOPPED for waitid;
+ * each stop is reported once (group_exit_code is cleared) unless
+ * WNOWAIT. Returns the pid, with tasklist_lock dropped; 0 (still held)
+ * if there is nothing to report.
+ */
+static pid_t wait_task_stopped(struct wait_opts *wo, struct task_struct *p, unsigned long flags)
+{
+	int exit_code = 0;
+
+	if (!(wo->wo_flags & WUNTRACED))
+		return 0;
+	spin_lock(&p->sighand->siglock);
+	if (p->signal->flags & SIGNAL_STOP_STOPPED) {
+		exit_code = p->signal->group_exit_code;
+		if (exit_code && !(wo->wo_flags & WNOWAIT))
+			p->signal->group_exit_code = 0;
+	}
+	spin_unlock(&p->sighand->siglock);
+	if (!exit_code)
+		return 0;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	wo->wo_stat = (exit_code << 8) | 0x7f;
+	if (wo->wo_info) {
+		wo->wo_info->si_signo = SIGCHLD;
+		wo->wo_info->si_code = CLD_STOPPED;
+		wo->wo_info->si_status = exit_code;
+		wo->wo_info->si_pid = p->pid;
+		wo->wo_info->si_uid = task_uid(p);
+	}
+	return p->pid;
+}
+
+/*
+ * Linux: wait_task_continued(). For WCONTINUED: a child continued by
+ * SIGCONT since it was last reported; status 0xffff, or CLD_CONTINUED.
+ * Returns and locks as wait_task_stopped().
+ */
+static pid_t wait_task_continued(struct wait_opts *wo, struct task_struct *p, unsigned long flags)
+{
+	bool continued;
+
+	if (!(wo->wo_flags & WCONTINUED))
+		return 0;
+	spin_lock(&p->sighand->siglock);
+	continued = p->signal->flags & SIGNAL_STOP_CONTINUED;
+	if (continued && !(wo->wo_flags & WNOWAIT))
+		p->signal->flags &= ~SIGNAL_STOP_CONTINUED;
+	spin_unlock(&p->sighand->siglock);
+	if (!continued)
+		return 0;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	wo->wo_stat = 0xffff;
+	if (wo->wo_info) {
+		wo->wo_info->si_signo = SIGCHLD;
+		wo->wo_info->si_code = CLD_CONTINUED;
+		wo->wo_info->si_status = SIGCONT;
+		wo->wo_info->si_pid = p->pid;
+		wo->wo_info->si_uid = task_uid(p);
+	}
+	return p->pid;
+}
+
+/*
  * Linux: do_wait(). Look through our children for one that matches and has
  * something to report; sleep until one does (unless WNOHANG). Returns the
  * child's pid, 0 for WNOHANG with nothing to report, -ECHILD when no child
@@ -459,11 +489,20 @@ static long do_wait(struct wait_opts *wo)
 				if (!eligible_child(wo, p))
 					continue;
 				any = true;
-				if (p->exit_state == EXIT_ZOMBIE && !delay_group_leader(p) &&
-				    (wo->wo_flags & WEXITED)) {
+				if (p->exit_state == EXIT_ZOMBIE && !delay_group_leader(p)) {
+					if (!(wo->wo_flags & WEXITED))
+						continue;
 					retval = wait_task_zombie(wo, p, flags);	/* unlocks */
 					goto out;
 				}
+				if (p->exit_state == EXIT_DEAD)
+					continue;
+				/* signal: stopped or continued (these unlock if they report) */
+				retval = wait_task_stopped(wo, p, flags);
+				if (!retval)
+					retval = wait_task_continued(wo, p, flags);
+				if (retval)
+					goto out;
 			}
 		}
 		spin_unlock_irqrestore(&tasklist_lock, flags);
@@ -473,7 +512,7 @@ static long do_wait(struct wait_opts *wo)
 		retval = 0;
 		if (wo->wo_flags & WNOHANG)
 			break;
-		retval = -EINTR;	/* Linux: -ERESTARTSYS, restarted if SA_RESTART */
+		retval = -ERESTARTSYS;	/* EINTR, or restarted with SA_RESTART */
 		if (signal_pending(current))
 			break;
 		schedule();
@@ -512,10 +551,10 @@ SYSCALL_DEFINE4(wait4, pid_t, upid, int __user *, stat_addr, int, options, void 
 }
 
 /* Linux: kernel_waitid(). Reports through a siginfo_t; returns 0. */
-SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, struct siginfo_chld __user *, infop, int, options,
+SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, void __user *, infop, int, options,
 		void __user *, ru)
 {
-	struct siginfo_chld info = { 0 };
+	kernel_siginfo_t info = { 0 };
 	struct wait_opts wo = { .wo_flags = options, .wo_info = &info };
 	struct pid *pid = NULL;
 	unsigned int f_flags = 0;
@@ -565,7 +604,7 @@ SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, struct siginfo_chld __user *, i
 	if (ret < 0)
 		return ret;
 	/* With WNOHANG and nothing to report, Linux zeroes the siginfo. */
-	if (infop && copy_to_user(infop, &info, sizeof(info)))
+	if (infop && copy_siginfo_to_user(infop, &info))
 		return -EFAULT;
 	if (ru && clear_user(ru, 144))
 		return -EFAULT;

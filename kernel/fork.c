@@ -224,6 +224,10 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 	list_add(&tsk->thread_node, &sig->thread_head);
 	sig->flags = 0;
 	sig->group_exit_code = 0;
+	init_sigpending(&sig->shared_pending);	/* signal: */
+	sig->group_stop_count = 0;
+	timer_setup(&sig->real_timer, it_real_fn);	/* alarm/setitimer: not inherited */
+	sig->it_real_incr = 0;
 	sig->group_exec_task = NULL;
 	sig->notify_count = 0;
 	init_waitqueue_head(&sig->wait_chldexit);
@@ -236,8 +240,10 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 
 void put_signal_struct(struct signal_struct *sig)
 {
-	if (atomic_dec_and_test(&sig->sigcnt))
+	if (atomic_dec_and_test(&sig->sigcnt)) {
+		flush_sigqueue(&sig->shared_pending);	/* signal: sent to the process, never taken */
 		kmem_cache_free(signal_cachep, sig);
+	}
 }
 
 /*
@@ -357,7 +363,15 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	p->robust_list = NULL;	/* a new thread registers its own */
 	p->exit_state = 0;
 	p->exit_code = 0;
-	p->pending.sig[0] = 0;	/* signals pending for the parent are not the child's */
+	/* signal: what is pending for the parent is not the child's; no
+	 * group stop to join, no parent-death signal (PR_SET_PDEATHSIG),
+	 * and a thread sharing the stack-holding VM cannot share sigaltstack. */
+	init_sigpending(&p->pending);
+	p->jobctl = 0;
+	p->restore_sigmask = false;
+	p->pdeath_signal = 0;
+	if ((clone_flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VM)
+		p->sas_ss_sp = p->sas_ss_size = p->sas_ss_flags = 0;
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
 

@@ -16,6 +16,8 @@ struct signal_struct init_signals = {
 	.live = ATOMIC_INIT(1),
 	.nr_threads = 1,
 	.thread_head = LIST_HEAD_INIT(init_task.thread_node),
+	.shared_pending = { .list = LIST_HEAD_INIT(init_signals.shared_pending.list) },
+	.real_timer = { .entry = LIST_HEAD_INIT(init_signals.real_timer.entry) },
 	.wait_chldexit = __WAIT_QUEUE_HEAD_INITIALIZER(init_signals.wait_chldexit),
 	.rlim = INIT_RLIMITS,
 };	/* boot/head.S: THREAD_SIZE bytes */
@@ -43,6 +45,7 @@ struct task_struct init_task = {
 	.comm = "swapper/0",
 	.sighand = &init_sighand,
 	.signal = &init_signals,
+	.pending = { .list = LIST_HEAD_INIT(init_task.pending.list) },
 	.real_cred = &init_cred,
 	.cred = &init_cred,
 };

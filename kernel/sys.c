@@ -176,6 +176,8 @@ SYSCALL_DEFINE0(setsid)
 	return err;
 }
 
+#define PR_SET_PDEATHSIG 1	/* signal: sent to this thread when its parent thread exits */
+#define PR_GET_PDEATHSIG 2
 #define PR_SET_NAME 15
 #define PR_GET_NAME 16
 #define PR_SET_CHILD_SUBREAPER 36
@@ -188,6 +190,13 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3, un
 	char comm[TASK_COMM_LEN];
 
 	switch (option) {
+	case PR_SET_PDEATHSIG:
+		if (!valid_signal(arg2))
+			return -EINVAL;
+		current->pdeath_signal = arg2;	/* cleared by fork (kernel/fork.c) */
+		return 0;
+	case PR_GET_PDEATHSIG:
+		return put_user(current->pdeath_signal, (int __user *)arg2);
 	case PR_SET_NAME:
 		if (strncpy_from_user(comm, (const char __user *)arg2, sizeof(comm)) < 0)
 			return -EFAULT;

@@ -18,10 +18,14 @@
  *   a | b     pipelines; the status is the last command's
  *   < > >>    redirections, with an fd in front too: 2> 2>> 3< 2>&1 >&2 3>&-
  *   ; & && || lists; `cmd &` starts a background job (see `jobs`, `wait`, $!)
- *   built-ins cd pwd echo exit export wait jobs help true false
+ *   built-ins cd pwd echo exit export wait jobs fg help true false
+ *   jobs      at a terminal, each foreground pipeline runs in a process group
+ *             of its own, made the terminal's foreground group (tcsetpgrp):
+ *             ^C and ^\ reach it, not the shell; ^Z stops it and the shell
+ *             reports it ("[N] Stopped"); `fg` continues it in the foreground.
  * Not here: if/while/for, functions, ( ), here-documents, globbing, command
- * substitution, job control (fg, bg, ^Z): a background job stays in the
- * shell's process group, with SIGINT and SIGQUIT ignored and stdin /dev/null.
+ * substitution, `bg`: a background job stays in the shell's process group,
+ * with SIGINT and SIGQUIT ignored and stdin /dev/null.
  *
  * Exit status ($?, and the shell's own at the end): the last command's; 127
  * command not found, 126 found but not runnable, 128+N killed by signal N
@@ -63,8 +67,9 @@ struct cmd {
 /* A background job: a forked copy of the shell running one and-or list. */
 struct job {
 	int id;			/* the number `jobs` shows: [1] */
-	pid_t pid;
+	pid_t pid;		/* for a stopped job: its process group */
 	int done, status;	/* reaped, and its wait status */
+	int stopped;		/* stopped by ^Z: `fg` continues it */
 	char text[64];
 };
 
@@ -298,19 +303,32 @@ static int status_of(int ws)
 	return WIFSIGNALED(ws) ? 128 + WTERMSIG(ws) : WEXITSTATUS(ws);
 }
 
-/* Wait for a foreground child; report a fatal signal as bash does. */
-static int wait_for(pid_t pid)
-{
-	int ws = 0;
+static void add_stopped_job(pid_t pgid, const char *text, int len);
 
-	while (waitpid(pid, &ws, 0) < 0)
-		if (errno != EINTR)
-			return 127;
+/* $? for a foreground child's wait status, saying how it died as bash does. */
+static int report_status(int ws)
+{
 	if (WIFSIGNALED(ws) && WTERMSIG(ws) == SIGINT)
 		fprintf(stderr, "\n");
 	else if (WIFSIGNALED(ws) && WTERMSIG(ws) != SIGPIPE)
 		fprintf(stderr, "%s (%s)\n", strsignal(WTERMSIG(ws)), signame(WTERMSIG(ws)));
 	return status_of(ws);
+}
+
+/* Wait for a foreground child; report a fatal signal as bash does. At a
+ * terminal a child may also stop (^Z): then its group becomes a job. */
+static int wait_for(pid_t pid, int *stopped)
+{
+	int ws = 0;
+
+	*stopped = 0;
+	while (waitpid(pid, &ws, interactive ? WUNTRACED : 0) < 0)
+		if (errno != EINTR)
+			return 127;
+	*stopped = WIFSTOPPED(ws);
+	if (*stopped)
+		return 128 + WSTOPSIG(ws);
+	return report_status(ws);
 }
 
 /* fork(); the child gets back the default SIGINT and SIGQUIT unless they stay ignored. */
@@ -325,8 +343,30 @@ static pid_t fork_child(void)
 	if (pid == 0) {
 		signal(SIGINT, ignore_int ? SIG_IGN : SIG_DFL);
 		signal(SIGQUIT, ignore_int ? SIG_IGN : SIG_DFL);
+		signal(SIGTSTP, SIG_DFL);	/* what the interactive shell ignores */
+		signal(SIGTTOU, SIG_DFL);
+		signal(SIGTTIN, SIG_DFL);
 	}
 	return pid;
+}
+
+/* At a terminal: the shell's own group takes the terminal back. */
+static void take_terminal(void)
+{
+	if (interactive)
+		tcsetpgrp(0, getpgrp());
+}
+
+/*
+ * At a terminal, the children of a foreground pipeline form a process
+ * group (the first child's pid), which becomes the terminal's foreground
+ * group. Both parent and child call setpgid, so it holds whichever runs
+ * first.
+ */
+static void join_group(pid_t pid, pid_t pgid)
+{
+	if (interactive)
+		setpgid(pid, pgid);
 }
 
 /* Set the variable of a NAME=VALUE word (in the environment). */
@@ -478,6 +518,12 @@ static int run_pipeline(struct cmd *c, int n)
 			break;
 		}
 		pids[i] = fork_child();
+		if (pids[i] == 0)
+			join_group(0, i ? pids[0] : 0);
+		else if (pids[i] > 0)
+			join_group(pids[i], pids[0]);
+		if (i == 0 && pids[0] > 0 && interactive)
+			tcsetpgrp(0, pids[0]);
 		if (pids[i] == 0) {
 			if (in >= 0) {		/* stdin from the command before */
 				dup2(in, 0);
@@ -503,8 +549,16 @@ static int run_pipeline(struct cmd *c, int n)
 	}
 	if (started < n && in >= 0)
 		close(in);
-	for (int i = 0; i < started; i++)
-		status = wait_for(pids[i]);
+	for (int i = 0; i < started; i++) {
+		int stopped = 0;
+
+		status = wait_for(pids[i], &stopped);
+		if (stopped) {	/* ^Z: the whole group is a job now */
+			add_stopped_job(pids[0], c[0].text, c[n - 1].end - c[0].text);
+			break;
+		}
+	}
+	take_terminal();
 	return started == n ? status : 1;
 }
 
@@ -596,7 +650,7 @@ static void reap_jobs(void)
 	while ((pid = waitpid(-1, &ws, WNOHANG)) > 0)
 		for (int i = 0; i < njobs; i++)
 			if (jobs[i].pid == pid)
-				jobs[i].done = 1, jobs[i].status = ws;
+				jobs[i].done = 1, jobs[i].status = ws, jobs[i].stopped = 0;
 }
 
 static void remove_job(struct job *j)
@@ -614,7 +668,9 @@ static void report_jobs(int only_done)
 		struct job *j = &jobs[i];
 		int ws = j->status;
 
-		if (!j->done)
+		if (j->stopped)
+			snprintf(state, sizeof(state), "Stopped");
+		else if (!j->done)
 			snprintf(state, sizeof(state), "Running");
 		else if (WIFSIGNALED(ws))
 			snprintf(state, sizeof(state), "%s (%s)", strsignal(WTERMSIG(ws)),
@@ -723,6 +779,55 @@ static int b_wait(int argc, char **argv)
 	return status;
 }
 
+/* A foreground pipeline stopped by ^Z: remember its group as a job and say so. */
+static void add_stopped_job(pid_t pgid, const char *text, int len)
+{
+	struct job *j = &jobs[njobs];
+
+	if (njobs == MAXJOBS)
+		return;
+	while (len > 0 && strchr(" \t", text[len - 1]))
+		len--;
+	*j = (struct job){ .id = njobs ? jobs[njobs - 1].id + 1 : 1, .pid = pgid, .stopped = 1 };
+	snprintf(j->text, sizeof(j->text), "%.*s", len, text);
+	njobs++;
+	fprintf(stderr, "\n[%d]+ Stopped                  %s\n", j->id, j->text);
+}
+
+/* fg: continue the last stopped job in the foreground (its group gets the terminal). */
+static int b_fg(int argc, char **argv)
+{
+	int status = 0, ws;
+	pid_t r;
+
+	(void)argc, (void)argv;
+	for (int i = njobs - 1; i >= 0; i--) {
+		struct job j = jobs[i];
+
+		if (!j.stopped)
+			continue;
+		remove_job(&jobs[i]);
+		fprintf(stderr, "%s\n", j.text);
+		tcsetpgrp(0, j.pid);
+		kill(-j.pid, SIGCONT);
+		/* Until every process of the group has ended, or it stops again. */
+		while ((r = waitpid(-j.pid, &ws, WUNTRACED)) > 0 || (r < 0 && errno == EINTR)) {
+			if (r < 0)
+				continue;
+			if (WIFSTOPPED(ws)) {
+				add_stopped_job(j.pid, j.text, strlen(j.text));
+				status = 128 + WSTOPSIG(ws);
+				break;
+			}
+			status = report_status(ws);
+		}
+		take_terminal();
+		return status;
+	}
+	fprintf(stderr, "sh: fg: no stopped job\n");
+	return 1;
+}
+
 static int b_jobs(int argc, char **argv)
 {
 	(void)argc, (void)argv;
@@ -746,6 +851,7 @@ static const struct builtin builtins[] = {
 	{ "export", b_export, "export NAME=VALUE set a variable; alone: list them" },
 	{ "wait", b_wait, "wait [%N|PID]     wait for background jobs" },
 	{ "jobs", b_jobs, "jobs              list background jobs" },
+	{ "fg", b_fg, "fg                continue the last stopped job (^Z) in the foreground" },
 	{ "help", b_help, "help              this list, and the programs in $PATH" },
 	{ "true", b_true, "true, false       exit 0, exit 1" },
 	{ "false", b_true, NULL },
@@ -873,9 +979,14 @@ int main(int argc, char **argv)
 		npos = argc - 1;
 	}
 	interactive = fd == 0 && isatty(0);
-	if (interactive) {	/* ^C stops the command, not the shell */
+	if (interactive) {	/* ^C stops the command, not the shell; ^Z the job */
 		signal(SIGINT, SIG_IGN);
 		signal(SIGQUIT, SIG_IGN);
+		signal(SIGTSTP, SIG_IGN);
+		signal(SIGTTOU, SIG_IGN);	/* to take the terminal back from the background */
+		signal(SIGTTIN, SIG_IGN);
+		setpgid(0, 0);	/* (a session leader already leads its group: EPERM, fine) */
+		take_terminal();
 	}
 	for (;;) {
 		if (interactive) {

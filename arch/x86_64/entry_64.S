@@ -77,6 +77,8 @@
 
 /*
  * Call cfunc(regs, error_code, vector) with pt_regs complete at RSP.
+ * Afterwards orig_ax is -1, as Linux stores it: the signal code on the way
+ * out must not take an error code or vector for a system-call number.
  *
  * RBP is set to the address of pt_regs plus 1, Linux's "encoded frame
  * pointer": a backtrace walking frame pointers out of the C handler finds
@@ -96,6 +98,7 @@
 	subq	$8, %rsp
 	call	\cfunc
 	addq	$8, %rsp
+	movq	$-1, ORIG_RAX(%rsp)	/* not a system call: nothing to restart */
 .endm
 
 /*
@@ -248,6 +251,7 @@ asm_common_interrupt:
 	subq	$8, %rsp
 	call	common_interrupt
 	addq	$8, %rsp
+	movq	$-1, ORIG_RAX(%rsp)	/* not a system call: nothing to restart */
 	jmp	return_from_interrupt
 	.size	asm_common_interrupt, . - asm_common_interrupt
 

@@ -114,9 +114,14 @@ static void bad_area_nosemaphore(struct pt_regs *regs, unsigned long error_code,
 				 unsigned long address, int si_code)
 {
 	if (user_mode(regs)) {
-		/* Linux: show_signal_msg(). */
-		pr_info("%s[%d]: segfault at %lx ip %lx sp %lx error %lx\n", current->comm,
-			current->pid, address, regs->ip, regs->sp, error_code);
+		/* For the signal frame's sigcontext (cr2, err, trapno). */
+		current->thread.cr2 = address;
+		current->thread.error_code = error_code;
+		current->thread.trap_nr = X86_TRAP_PF;
+		/* Linux: show_signal_msg(), unless a handler will deal with it. */
+		if (unhandled_signal(current, SIGSEGV))
+			pr_info("%s[%d]: segfault at %lx ip %lx sp %lx error %lx\n", current->comm,
+				current->pid, address, regs->ip, regs->sp, error_code);
 		force_sig_fault(SIGSEGV, si_code, (void __user *)address);
 		return;
 	}

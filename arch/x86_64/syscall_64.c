@@ -62,22 +62,9 @@ void do_syscall_64(struct pt_regs *regs)
 		regs->ax = sys_call_table[nr](regs);
 	else
 		regs->ax = sys_ni_syscall(nr);
-	/*
-	 * A blocking call a signal interrupted says -ERESTARTSYS (or a
-	 * sibling): the errno user space must never see. No signal handler
-	 * runs here (that arrives with the signals issue): the signal either
-	 * ends the process on the way out, or is ignored, and then, as Linux
-	 * does when no handler runs, the call starts again: back up over the
-	 * 2-byte SYSCALL instruction with the number back in RAX.
-	 * Linux: arch/x86/kernel/signal.c arch_do_signal_or_restart().
-	 */
-	switch ((long)regs->ax) {
-	case -ERESTARTSYS:
-	case -ERESTARTNOINTR:
-	case -ERESTARTNOHAND:
-		regs->ax = regs->orig_ax;
-		regs->ip -= 2;
-	}
+	/* A call a signal interrupted returned -ERESTART*: the way out
+	 * (arch_do_signal_or_restart(), arch/x86_64/signal.c) restarts it or
+	 * turns it into EINTR, as the signal's handler says. */
 	local_irq_disable();	/* return_from_interrupt does the exit-to-user work */
 }
 

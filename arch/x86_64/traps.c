@@ -73,18 +73,29 @@ int notify_die(enum die_val val, const char *str, struct pt_regs *regs, long err
 }
 
 /*
- * The user-mode half of every exception: report it in one line, as Linux
- * does, and send the signal to the current task; the way back to user mode
- * acts on it (kills the task, as no user handlers run yet).
- * Linux: traps.c do_trap() with force_sig().
+ * The user-mode half of every exception: send the signal to the current
+ * task (the way back to user mode acts on it: a handler, or death), and if
+ * nothing will handle it, report it in one line as Linux does. The fault
+ * is remembered for the signal frame's sigcontext (trapno, err).
+ * Linux: traps.c do_trap(): force_sig_fault() with a code and the address
+ * for divide errors and invalid opcodes, plain force_sig() (SI_KERNEL)
+ * for the rest.
  */
 static void handle_user_fault(struct pt_regs *regs, const char *str, long error_code,
 			      int trapnr, int signr)
 {
+	current->thread.trap_nr = trapnr;
+	current->thread.error_code = error_code;
 	/* Linux: show_signal() ("traps: NAME[PID] trap ... ip:... sp:..."). */
-	pr_info("traps: %s[%d] trap %s ip:%lx sp:%lx error:%lx\n", current->comm, current->pid,
-		str, regs->ip, regs->sp, error_code);
-	force_sig_fault(signr, 0, (void __user *)regs->ip);
+	if (unhandled_signal(current, signr))
+		pr_info("traps: %s[%d] trap %s ip:%lx sp:%lx error:%lx\n", current->comm,
+			current->pid, str, regs->ip, regs->sp, error_code);
+	if (trapnr == X86_TRAP_DE)
+		force_sig_fault(SIGFPE, FPE_INTDIV, (void __user *)regs->ip);
+	else if (trapnr == X86_TRAP_UD)
+		force_sig_fault(SIGILL, ILL_ILLOPN, (void __user *)regs->ip);
+	else
+		force_sig(signr);
 }
 
 /*

@@ -190,9 +190,9 @@ static void n_tty_raw_mode_test(struct ktest *test)
 	KTEST_EXPECT_STREQ(test, buf, "pending");
 }
 
-/* ^C flushes the line being typed and echoes ^C (the signal is the
- * signals issue's: tty_signal_pgrp). Output: NL becomes CR NL only under
- * OPOST|ONLCR. */
+/* ^C flushes the line being typed and echoes ^C (the signal goes to the
+ * foreground group, tty_signal_pgrp: none is set here). Output: NL
+ * becomes CR NL only under OPOST|ONLCR. */
 static void n_tty_isig_and_output_test(struct ktest *test)
 {
 	struct ktermios t;

@@ -7,6 +7,7 @@
 #include <linux/kernel.h>
 #include <linux/fs.h>
 #include <linux/string.h>
+#include <linux/signal.h>
 #include <linux/tty.h>
 
 #define TTYAUX_MAJOR 5	/* /dev/tty (5, 0), /dev/console (5, 1) */
@@ -46,15 +47,16 @@ void tty_init_struct(struct tty_struct *tty, const char *name, const struct tty_
 }
 
 /*
- * Send sig to the tty's foreground process group: ^C (SIGINT), ^\ (SIGQUIT),
- * ^Z (SIGTSTP). Called from the receive interrupt with tty->lock held.
+ * Send sig to the tty's foreground process group (set by TIOCSPGRP, i.e.
+ * tcsetpgrp): ^C (SIGINT), ^\ (SIGQUIT), ^Z (SIGTSTP), SIGWINCH. From the
+ * kernel: si_code SI_KERNEL. Called from the receive interrupt with
+ * tty->lock held (kill_pgrp takes tasklist_lock and siglock inside it).
  * Linux: n_tty.c isig() -> __isig() -> kill_pgrp(tty->pgrp, sig, 1).
- * HOOK for the signals issue: process groups (tty->pgrp, set through
- * TIOCSPGRP) and kill_pgrp() do not exist yet, so the typed line is
- * flushed and the character echoed, but no signal is sent.
  */
 void tty_signal_pgrp(struct tty_struct *tty, int sig)
 {
+	if (tty->pgrp > 0)
+		kill_pgrp(tty->pgrp, sig, 1);
 }
 
 /* Linux: tty_open(). The only tty is the console. Terminals cannot seek. */

@@ -5,6 +5,10 @@
  */
 #include <linux/kernel.h>
 #include <linux/fs.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
+#include <linux/signal.h>
 #include <linux/string.h>
 #include <linux/tty.h>
 #include <linux/uaccess.h>
@@ -69,10 +73,65 @@ static int get_termios(struct tty_struct *tty, void __user *arg)
 }
 
 /*
- * Linux: tty_ioctl(). -ENOIOCTLCMD (ENOTTY for the caller) for the rest,
- * TIOCGPGRP/TIOCSPGRP among them until the fork issue brings process
- * groups (a shell then finds job control unavailable, rather than
- * believing a foreground group it cannot have).
+ * Linux: tty_jobctrl.c tty_check_change(). A process outside the
+ * foreground group that changes the terminal (tcsetpgrp) gets SIGTTOU to
+ * its group, which stops it, and the call is restarted once it goes on;
+ * unless it ignores or blocks SIGTTOU (as a shell does), or its group is
+ * orphaned (EIO: nobody would continue it).
+ */
+static int tty_check_change(struct tty_struct *tty)
+{
+	int pgrp = READ_ONCE(tty->pgrp);
+
+	if (!pgrp || pgrp == current->signal->pgrp)
+		return 0;
+	if (sigismember(&current->blocked, SIGTTOU) ||
+	    current->sighand->action[SIGTTOU - 1].sa.sa_handler == SIG_IGN)
+		return 0;
+	if (is_current_pgrp_orphaned())
+		return -EIO;
+	kill_pgrp(current->signal->pgrp, SIGTTOU, 1);
+	return -ERESTARTSYS;
+}
+
+/*
+ * Linux: tiocspgrp() (tcsetpgrp). Make pgrp the foreground process group:
+ * ^C and friends go to it. It must exist (ESRCH) in the caller's session
+ * (EPERM). (Linux also requires the tty to be the caller's controlling
+ * terminal; here the console is every session's.)
+ */
+static int tiocspgrp(struct tty_struct *tty, pid_t __user *p)
+{
+	struct task_struct *t;
+	unsigned long flags;
+	pid_t pgrp;
+	int err = tty_check_change(tty);
+
+	if (err)
+		return err;
+	if (get_user(pgrp, p))
+		return -EFAULT;
+	if (pgrp < 0)
+		return -EINVAL;
+	err = -ESRCH;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(t, &init_task.tasks, tasks) {
+		if (pgrp && t->signal->pgrp == pgrp && !t->exit_state) {
+			err = t->signal->session == current->signal->session ? 0 : -EPERM;
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (err)
+		return err;
+	spin_lock_irqsave(&tty->lock, flags);
+	tty->pgrp = pgrp;
+	spin_unlock_irqrestore(&tty->lock, flags);
+	return 0;
+}
+
+/*
+ * Linux: tty_ioctl(). -ENOIOCTLCMD (ENOTTY for the caller) for the rest.
  */
 long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
@@ -95,13 +154,28 @@ long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		ws = tty->winsize;
 		spin_unlock_irqrestore(&tty->lock, flags);
 		return copy_to_user(p, &ws, sizeof(ws)) ? -EFAULT : 0;
-	case TIOCSWINSZ:	/* (SIGWINCH to the foreground group: the signals issue) */
+	case TIOCSWINSZ:	/* Linux: tty_do_resize(): a change means SIGWINCH */
 		if (copy_from_user(&ws, p, sizeof(ws)))
 			return -EFAULT;
 		spin_lock_irqsave(&tty->lock, flags);
-		tty->winsize = ws;
+		if (memcmp(&ws, &tty->winsize, sizeof(ws))) {
+			tty->winsize = ws;
+			tty_signal_pgrp(tty, SIGWINCH);
+		}
 		spin_unlock_irqrestore(&tty->lock, flags);
 		return 0;
+	case TIOCGPGRP:	/* tcgetpgrp() */
+		return put_user(READ_ONCE(tty->pgrp), (pid_t __user *)p);
+	case TIOCSPGRP:
+		return tiocspgrp(tty, p);
+	case TIOCSTI: {	/* Linux: tiocsti(). As if typed: through the line discipline */
+		unsigned char ch;
+
+		if (get_user(ch, (unsigned char __user *)p))
+			return -EFAULT;
+		n_tty_receive_buf(tty, &ch, 1);
+		return 0;
+	}
 	case TCSBRK:	/* tcdrain(): already drained */
 	case TCXONC:
 		return 0;

@@ -4,6 +4,7 @@
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
 #define __noreturn __attribute__((noreturn))
+#define fallthrough __attribute__((__fallthrough__))	/* a switch case that goes on into the next */
 #define __packed __attribute__((packed))
 #define __aligned(x) __attribute__((aligned(x)))
 #define __section(s) __attribute__((section(s)))

@@ -54,5 +54,6 @@
 #define ERESTARTSYS 512
 #define ERESTARTNOINTR 513
 #define ERESTARTNOHAND 514
+#define ERESTART_RESTARTBLOCK 516	/* restart through restart_syscall (linux/restart_block.h) */
 
 #endif

@@ -14,6 +14,10 @@
 #define RESERVED_PIDS 300	/* after wrapping, numbers restart here */
 
 typedef int pid_t;
+
+/* What a pid names: a thread, a process, a process group, a session.
+ * Linux: include/linux/pid.h. */
+enum pid_type { PIDTYPE_PID, PIDTYPE_TGID, PIDTYPE_PGID, PIDTYPE_SID, PIDTYPE_MAX };
 struct task_struct;
 
 struct pid {

@@ -13,6 +13,7 @@
 #include <linux/cpumask.h>
 #include <linux/preempt.h>
 #include <linux/spinlock.h>
+#include <linux/restart_block.h>
 #include <linux/signal.h>
 #include <asm/processor.h>
 #include <asm/smp.h>
@@ -21,10 +22,12 @@
 #define TASK_RUNNING 0x0000	/* on a runqueue, or running */
 #define TASK_INTERRUPTIBLE 0x0001	/* asleep; a signal wakes it too */
 #define TASK_UNINTERRUPTIBLE 0x0002	/* asleep; only its event wakes it */
-#define __TASK_STOPPED 0x0004
+#define __TASK_STOPPED 0x0004	/* stopped by SIGSTOP & co. until SIGCONT (or SIGKILL) */
 #define TASK_DEAD 0x0080	/* has run do_exit() for the last time */
 #define TASK_NEW 0x0800	/* being created by copy_process; not yet runnable */
 #define TASK_NORMAL (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
+#define TASK_WAKEKILL 0x0100	/* a fatal signal wakes it (SIGKILL, group exit) */
+#define TASK_STOPPED (TASK_WAKEKILL | __TASK_STOPPED)
 
 /* task->exit_state, once the task has exited. */
 #define EXIT_ZOMBIE 0x0010	/* dead, waiting for its parent's wait() */
@@ -117,7 +120,16 @@ struct task_struct {
 	struct signal_struct *signal;	/* per process: shared by its threads */
 	struct sighand_struct *sighand;	/* the handlers (shared with CLONE_SIGHAND) */
 	sigset_t blocked;	/* signals held back by sigprocmask */
-	sigset_t pending;	/* signals sent and not yet acted on */
+	sigset_t real_blocked;	/* blocked before rt_sigtimedwait unblocked what it waits for */
+	sigset_t saved_sigmask;	/* put back after sigsuspend/pause's signal is handled */
+	bool restore_sigmask;	/* saved_sigmask holds a mask to put back (TIF_RESTORE_SIGMASK) */
+	struct sigpending pending;	/* signals sent to this thread, not yet delivered */
+	unsigned long jobctl;	/* JOBCTL_* (linux/sched/jobctl.h): group stop in progress; siglock */
+	unsigned long sas_ss_sp;	/* sigaltstack: the alternate stack, its size, SS_AUTODISARM */
+	size_t sas_ss_size;
+	unsigned int sas_ss_flags;
+	int pdeath_signal;	/* prctl(PR_SET_PDEATHSIG): sent when the parent thread exits */
+	struct restart_block restart_block;	/* how restart_syscall goes on (linux/restart_block.h) */
 
 #ifdef CONFIG_LOCKDEP
 	/* Lock debugging (kernel/locking/lockdep.c): the locks it holds, in
@@ -163,6 +175,7 @@ void preempt_schedule_irq(void);
 void scheduler_tick(void);
 int wake_up_process(struct task_struct *p);
 int wake_up_state(struct task_struct *p, unsigned int state);
+void kick_process(struct task_struct *p);	/* IPI the CPU running p, if another */
 void wake_up_new_task(struct task_struct *p);
 int sched_fork(unsigned long clone_flags, struct task_struct *p);
 void schedule_tail(struct task_struct *prev);

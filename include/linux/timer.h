@@ -22,6 +22,12 @@ void init_timers(void);
 void timer_setup(struct timer_list *timer, void (*function)(struct timer_list *));
 void add_timer(struct timer_list *timer);
 int del_timer(struct timer_list *timer);	/* 1 if it was pending */
+int try_to_del_timer_sync(struct timer_list *timer);	/* -1 if its function is running */
+int del_timer_sync(struct timer_list *timer);	/* and its function is not running anywhere */
+static inline bool timer_pending(const struct timer_list *timer)
+{
+	return !list_empty(&timer->entry);
+}
 void run_local_timers(void);	/* from the tick */
 long schedule_timeout(long timeout);	/* state set by the caller; returns ticks left */
 

@@ -12,7 +12,10 @@
 /*
  * Called with interrupts off; returns with them off and nothing left to do.
  * Each step may make new work (a signal may arrive while we schedule), so
- * loop until a pass finds none. Linux: exit_to_user_mode_loop().
+ * loop until a pass finds none. The signal step also runs for a system
+ * call that asked to be restarted, and after sigsuspend, even if the signal
+ * is gone by now (Linux: TIF_SIGPENDING stays set until this point).
+ * Linux: exit_to_user_mode_loop().
  */
 void exit_to_user_mode_prepare(struct pt_regs *regs)
 {
@@ -21,9 +24,10 @@ void exit_to_user_mode_prepare(struct pt_regs *regs)
 		if (current->need_resched) {
 			local_irq_enable();
 			schedule();
-		} else if (signal_pending(current)) {
+		} else if (signal_pending(current) || current->restore_sigmask ||
+			   syscall_restart_pending(regs)) {
 			local_irq_enable();
-			do_signal();
+			arch_do_signal_or_restart(regs);
 		} else {
 			return;
 		}

@@ -72,6 +72,22 @@ static void resched_curr(struct rq *rq)
 		smp_send_reschedule(rq->cpu);
 }
 
+/*
+ * Linux: kick_process(). p, running on another CPU, has something to see
+ * on its way back to user mode (a signal): interrupt that CPU so it does
+ * not run on in user space until its next tick.
+ */
+void kick_process(struct task_struct *p)
+{
+	int cpu;
+
+	preempt_disable();
+	cpu = READ_ONCE(p->cpu);
+	if (cpu != smp_processor_id() && READ_ONCE(cpu_rq(cpu)->curr) == p)
+		smp_send_reschedule(cpu);
+	preempt_enable();
+}
+
 /* A task was just queued on rq: an idle CPU should run it now (round-robin
  * preempts nobody else). Linux: wakeup_preempt(). */
 static void check_preempt_curr(struct rq *rq)

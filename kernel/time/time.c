@@ -10,6 +10,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/jiffies.h>
+#include <linux/restart_block.h>
 #include <linux/sched.h>
 #include <linux/syscalls.h>
 #include <linux/time.h>
@@ -120,27 +121,47 @@ SYSCALL_DEFINE1(time, long __user *, tloc)
 }
 
 /*
- * Sleep for `ns` nanoseconds, interruptibly. Returns 0, or -EINTR with the
- * time left in *left_ns when a signal came first.
- * Linux: hrtimer_nanosleep() -> do_nanosleep().
+ * A sleep interrupted by a signal: the time left goes to the user's rmtp
+ * (if any), and the call is to go on through restart_syscall unless a
+ * handler runs (then it fails with EINTR). Linux: nanosleep_copyout().
  */
-static long do_nanosleep(u64 ns, u64 *left_ns)
+static long nanosleep_copyout(struct restart_block *restart, u64 left)
 {
-	u64 start = local_clock();
-	long ticks = DIV_ROUND_UP(ns, NSEC_PER_SEC / HZ) + 1;	/* +1: the current tick is partly gone */
+	struct __kernel_timespec rem = ns_to_timespec(left);
 
-	while (ticks > 0) {
+	if (restart->nanosleep.rmtp && copy_to_user(restart->nanosleep.rmtp, &rem, sizeof(rem)))
+		return -EFAULT;
+	return -ERESTART_RESTARTBLOCK;
+}
+
+/*
+ * Sleep until clock `which` reads `expires` (ns), interruptibly, in whole
+ * ticks. 0 when the time has come; -ERESTART_RESTARTBLOCK (time left
+ * written out) if a signal came first. Linux: do_nanosleep().
+ */
+static long do_nanosleep(clockid_t which, u64 expires)
+{
+	for (;;) {
+		u64 now = clock_read_ns(which);
+
+		if (now >= expires)
+			break;
 		set_current_state(TASK_INTERRUPTIBLE);
 		if (signal_pending(current)) {
 			__set_current_state(TASK_RUNNING);
-			u64 slept = local_clock() - start;
-			*left_ns = slept < ns ? ns - slept : 0;
-			return -EINTR;
+			return nanosleep_copyout(&current->restart_block, expires - now);
 		}
-		ticks = schedule_timeout(ticks);
+		schedule_timeout(DIV_ROUND_UP(expires - now, NSEC_PER_SEC / HZ));
 	}
 	__set_current_state(TASK_RUNNING);
 	return 0;
+}
+
+/* Linux: hrtimer_nanosleep_restart(). restart_syscall after a stop or an
+ * ignored signal: sleep on to the same deadline. */
+static long nanosleep_restart(struct restart_block *restart)
+{
+	return do_nanosleep(restart->nanosleep.clockid, restart->nanosleep.expires);
 }
 
 static int get_timespec(struct __kernel_timespec *ts, const struct __kernel_timespec __user *u)
@@ -152,17 +173,29 @@ static int get_timespec(struct __kernel_timespec *ts, const struct __kernel_time
 	return 0;
 }
 
-static long nanosleep_common(u64 ns, struct __kernel_timespec __user *rmtp)
+/*
+ * Linux: hrtimer_nanosleep(). Sleep ns on clock which (until ns, if abs).
+ * Interrupted, a relative sleep is restarted with what is left (or fails
+ * with EINTR and the time left in rmtp, if a handler runs); an absolute
+ * one simply starts again (ERESTARTNOHAND).
+ */
+static long nanosleep_common(clockid_t which, bool abs, u64 ns,
+			     struct __kernel_timespec __user *rmtp)
 {
-	u64 left;
-	long ret = do_nanosleep(ns, &left);
+	struct restart_block *restart = &current->restart_block;
+	u64 expires = abs ? ns : clock_read_ns(which) + ns;
+	long ret;
 
-	if (ret == -EINTR && rmtp) {
-		struct __kernel_timespec rem = ns_to_timespec(left);
-
-		if (copy_to_user(rmtp, &rem, sizeof(rem)))
-			return -EFAULT;
-	}
+	restart->fn = do_no_restart_syscall;
+	restart->nanosleep.rmtp = abs ? NULL : rmtp;
+	ret = do_nanosleep(which, expires);
+	if (ret != -ERESTART_RESTARTBLOCK)
+		return ret;
+	if (abs)
+		return -ERESTARTNOHAND;
+	restart->nanosleep.clockid = which;
+	restart->nanosleep.expires = expires;
+	restart->fn = nanosleep_restart;
 	return ret;
 }
 
@@ -174,7 +207,7 @@ SYSCALL_DEFINE2(nanosleep, struct __kernel_timespec __user *, rqtp,
 
 	if (err)
 		return err;
-	return nanosleep_common(ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec, rmtp);
+	return nanosleep_common(CLOCK_MONOTONIC, false, ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec, rmtp);
 }
 
 SYSCALL_DEFINE4(clock_nanosleep, clockid_t, which, int, flags,
@@ -189,8 +222,6 @@ SYSCALL_DEFINE4(clock_nanosleep, clockid_t, which, int, flags,
 	err = get_timespec(&ts, rqtp);
 	if (err)
 		return err;
-	u64 ns = ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
-	if (flags & TIMER_ABSTIME)
-		return nanosleep_common(ns > (u64)now ? ns - now : 0, NULL);
-	return nanosleep_common(ns, rmtp);
+	return nanosleep_common(which, flags & TIMER_ABSTIME, ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec,
+				rmtp);
 }

@@ -13,6 +13,7 @@
 struct timer_base {
 	spinlock_t lock;
 	struct list_head pending;
+	struct timer_list *running_timer;	/* whose function runs now (for del_timer_sync) */
 };
 
 static struct timer_base timer_bases[NR_CPUS];
@@ -30,6 +31,7 @@ void timer_setup(struct timer_list *timer, void (*function)(struct timer_list *)
 {
 	INIT_LIST_HEAD(&timer->entry);
 	timer->function = function;
+	timer->cpu = 0;	/* (del_timer before any add_timer looks at a base) */
 }
 
 void add_timer(struct timer_list *timer)
@@ -62,6 +64,40 @@ int del_timer(struct timer_list *timer)
 	return was_pending;
 }
 
+/*
+ * Linux: try_to_del_timer_sync(). del_timer(), unless the function is
+ * running on some CPU right now: then -1, and nothing is changed.
+ */
+int try_to_del_timer_sync(struct timer_list *timer)
+{
+	struct timer_base *base = &timer_bases[READ_ONCE(timer->cpu)];
+	unsigned long flags;
+	int ret = -1;
+
+	spin_lock_irqsave(&base->lock, flags);
+	if (base->running_timer != timer) {
+		ret = !list_empty(&timer->entry);
+		list_del_init(&timer->entry);
+	}
+	spin_unlock_irqrestore(&base->lock, flags);
+	return ret;
+}
+
+/*
+ * Linux: del_timer_sync(). del_timer(), and if the function is running
+ * right now, wait until it has returned: after this the timer's memory
+ * may be freed (if the function cannot re-add it). The caller must not
+ * hold a lock the function takes.
+ */
+int del_timer_sync(struct timer_list *timer)
+{
+	int ret;
+
+	while ((ret = try_to_del_timer_sync(timer)) < 0)
+		cpu_relax();
+	return ret;
+}
+
 /* Run every timer that is due. Called from the tick, interrupts off. */
 void run_local_timers(void)
 {
@@ -74,9 +110,11 @@ void run_local_timers(void)
 		if (time_before(jiffies, t->expires))
 			break;
 		list_del_init(&t->entry);
+		base->running_timer = t;
 		spin_unlock(&base->lock);
 		t->function(t);	/* may add timers: the lock is not held */
 		spin_lock(&base->lock);
+		base->running_timer = NULL;
 	}
 	spin_unlock(&base->lock);
 }

@@ -12,10 +12,19 @@
 #include <linux/list.h>
 #include <linux/resource.h>
 #include <linux/sched.h>
+#include <linux/signal.h>
+#include <linux/timer.h>
 #include <linux/wait.h>
 
 /* signal_struct.flags. Linux: include/linux/sched/signal.h. */
+#define SIGNAL_STOP_STOPPED 0x00000001	/* job-control stop in effect: every thread stopped */
+#define SIGNAL_STOP_CONTINUED 0x00000002	/* SIGCONT came; not yet reported to a WCONTINUED wait */
 #define SIGNAL_GROUP_EXIT 0x00000004	/* exit_group() or a fatal signal: every thread dies */
+#define SIGNAL_CLD_STOPPED 0x00000010	/* the parent is yet to be told: stopped ... */
+#define SIGNAL_CLD_CONTINUED 0x00000020	/* ... or continued (the process itself tells it) */
+#define SIGNAL_CLD_MASK (SIGNAL_CLD_STOPPED | SIGNAL_CLD_CONTINUED)
+#define SIGNAL_UNKILLABLE 0x00000040	/* init: signals it has no handler for are ignored */
+#define SIGNAL_STOP_MASK (SIGNAL_CLD_MASK | SIGNAL_STOP_STOPPED | SIGNAL_STOP_CONTINUED)
 
 struct signal_struct {
 	atomic_t sigcnt;	/* references: one per thread not yet released */
@@ -24,7 +33,17 @@ struct signal_struct {
 	struct list_head thread_head;	/* every thread, linked by task->thread_node */
 	struct wait_queue_head wait_chldexit;	/* wait4/waitid sleep here */
 	unsigned int flags;	/* SIGNAL_* (tasklist_lock) */
-	int group_exit_code;	/* the wait status of every thread once SIGNAL_GROUP_EXIT */
+	int group_exit_code;	/* the wait status of every thread once SIGNAL_GROUP_EXIT;
+				 * during a group stop, the stop signal (tasklist_lock) */
+	/* Signals (kernel/signal.c): sent to the process, for any of its
+	 * threads; and the group stop (how many threads still have to stop). */
+	struct sigpending shared_pending;	/* sighand->siglock */
+	int group_stop_count;	/* tasklist_lock and siglock */
+	/* ITIMER_REAL (alarm, setitimer; kernel/time/itimer.c): SIGALRM to
+	 * the process when real_timer fires; it_real_incr ticks later again
+	 * if non-zero. Stopped when the last thread exits. */
+	struct timer_list real_timer;
+	unsigned long it_real_incr;	/* jiffies; itimer_lock */
 	/* exec from a thread (fs/exec.c de_thread()): the exec'ing thread, and
 	 * how many threads it still waits for (-1: the leader). tasklist_lock. */
 	struct task_struct *group_exec_task;
@@ -80,8 +99,18 @@ static inline bool signal_group_exit(const struct signal_struct *sig)
 	return sig->flags & SIGNAL_GROUP_EXIT;
 }
 
+/* Linux: signal_set_stop_flags(). Caller holds tasklist_lock and siglock. */
+static inline void signal_set_stop_flags(struct signal_struct *sig, unsigned int flags)
+{
+	sig->flags = (sig->flags & ~SIGNAL_STOP_MASK) | flags;
+}
+
 /* kernel/exit.c, kernel/signal.c */
 void __noreturn do_group_exit(int exit_code);
 int zap_other_threads(struct task_struct *p);
+/* kernel/time/itimer.c: ITIMER_REAL's expiry (copy_signal() sets it up), and
+ * stopping it when the last thread exits. */
+void it_real_fn(struct timer_list *timer);
+void exit_itimers(struct signal_struct *sig);
 
 #endif

@@ -13,6 +13,8 @@ struct thread_struct {
 	unsigned long fsbase;	/* user FS base (thread-local storage), for arch_prctl */
 	unsigned long gsbase;	/* user GS base */
 	struct fpu fpu;	/* FPU/SSE registers while switched out */
+	/* The last user fault, for the signal frame's sigcontext (err, trapno, cr2). */
+	unsigned long trap_nr, error_code, cr2;
 };
 
 /* The top of a new program's stack (the end of user space) and how much of
