@@ -1103,6 +1103,20 @@ SYSCALL_DEFINE2(rt_sigpending, sigset_t __user *, uset, size_t, sigsetsize)
 	return copy_to_user(uset, &pending, sigsetsize) ? -EFAULT : 0;
 }
 
+/* Sleep until a signal is pending (pause, sigsuspend): -ERESTARTNOHAND,
+ * which a handler turns into EINTR and an ignored signal into a restart. */
+static long sleep_until_signal(void)
+{
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (signal_pending(current))
+			break;
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
+	return -ERESTARTNOHAND;
+}
+
 /*
  * Linux: sys_rt_sigsuspend(). Wait for a signal with a temporary blocked
  * set. The old set goes back after the handler (its frame saves it) or,
@@ -1118,28 +1132,14 @@ SYSCALL_DEFINE2(rt_sigsuspend, const sigset_t __user *, unewset, size_t, sigsets
 		return -EFAULT;
 	current->saved_sigmask = current->blocked;
 	set_current_blocked(&newset);
-	for (;;) {
-		set_current_state(TASK_INTERRUPTIBLE);
-		if (signal_pending(current))
-			break;
-		schedule();
-	}
-	__set_current_state(TASK_RUNNING);
 	current->restore_sigmask = true;
-	return -ERESTARTNOHAND;
+	return sleep_until_signal();
 }
 
 /* Linux: sys_pause(). Sleep until a signal is taken; always EINTR if a handler runs. */
 SYSCALL_DEFINE0(pause)
 {
-	for (;;) {
-		set_current_state(TASK_INTERRUPTIBLE);
-		if (signal_pending(current))
-			break;
-		schedule();
-	}
-	__set_current_state(TASK_RUNNING);
-	return -ERESTARTNOHAND;
+	return sleep_until_signal();
 }
 
 /* Linux: do_no_restart_syscall(). A restart_block with nothing to restart. */

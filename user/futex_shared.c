@@ -19,27 +19,10 @@ struct shared {
 
 static volatile uint32_t private_word;
 
-/* The state letter of pid in /proc/<pid>/stat ('S': asleep). */
-static char proc_state(pid_t pid)
-{
-	char path[64], buf[256], *p;
-	FILE *f;
-
-	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
-	f = fopen(path, "r");
-	CHECK(f, "open %s: %s", path, errname(errno));
-	CHECK(fgets(buf, sizeof(buf), f), "read %s", path);
-	fclose(f);
-	p = strrchr(buf, ')');
-	CHECK(p && p[1] == ' ', "%s: no state field", path);
-	return p[2];
-}
-
 /* Wait until pid sleeps (in its FUTEX_WAIT: it has nothing else to sleep on). */
 static void wait_until_asleep(pid_t pid)
 {
-	while (proc_state(pid) != 'S')
-		nanosleep(&(struct timespec){ 0, 1000000 }, NULL);
+	wait_for_state(pid, 'S');
 }
 
 int main(void)

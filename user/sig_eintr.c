@@ -22,7 +22,7 @@ static pid_t poke(int sig)
 	pid_t parent = getpid(), pid = xfork();
 
 	if (pid == 0) {
-		wait_sleeping(parent, 'S');
+		wait_for_state(parent, 'S');
 		OK(kill(parent, sig));
 		exit(0);
 	}
@@ -95,9 +95,9 @@ int main(void)
 		r = nanosleep(&t, NULL);
 		exit(r == 0 && now_ms() - start >= 600 ? 0 : 1);
 	}
-	wait_sleeping(pid, 'S');
+	wait_for_state(pid, 'S');
 	OK(kill(pid, SIGSTOP));
-	wait_sleeping(pid, 'T');
+	wait_for_state(pid, 'T');
 	OK(kill(pid, SIGCONT));
 	EXPECT_EXIT(pid, 0, "nanosleep stopped and continued");
 	printf("nanosleep stopped and continued: sleeps its whole time, returns 0\n");

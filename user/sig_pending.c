@@ -79,7 +79,7 @@ int main(void)
 	OK(sigprocmask(SIG_SETMASK, &block, NULL));
 	pid = xfork();
 	if (pid == 0) {
-		wait_sleeping(parent, 'S');
+		wait_for_state(parent, 'S');
 		OK(kill(parent, SIGUSR1));
 		exit(0);
 	}

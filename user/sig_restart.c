@@ -22,10 +22,10 @@ static pid_t poke(int sig, int fd, int again)
 	pid_t parent = getpid(), pid = xfork();
 
 	if (pid == 0) {
-		wait_sleeping(parent, 'S');
+		wait_for_state(parent, 'S');
 		OK(kill(parent, sig));
 		if (again)
-			wait_sleeping(parent, 'S');
+			wait_for_state(parent, 'S');
 		else
 			msleep(100);
 		send_byte(fd, 'x');
@@ -77,11 +77,11 @@ int main(void)
 		n = read1(p[0]);
 		exit(n == 1 ? 0 : 10 + (n < 0 ? -n : 0));
 	}
-	wait_sleeping(pid, 'S');
+	wait_for_state(pid, 'S');
 	OK(kill(pid, SIGSTOP));
-	wait_sleeping(pid, 'T');
+	wait_for_state(pid, 'T');
 	OK(kill(pid, SIGCONT));
-	wait_sleeping(pid, 'S');
+	wait_for_state(pid, 'S');
 	send_byte(p[1], 'y');
 	EXPECT_EXIT(pid, 0, "reader stopped and continued");
 	printf("stopped and continued in read: the read goes on and returns the byte\n");

@@ -96,7 +96,7 @@ int main(void)
 	OK(sigaction(SIGUSR1, &sa, NULL));
 	pid = xfork();
 	if (pid == 0) {
-		wait_sleeping(parent, 'R');
+		wait_for_state(parent, 'R');
 		msleep(20);
 		OK(kill(parent, SIGUSR1));
 		exit(0);

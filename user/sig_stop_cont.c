@@ -77,7 +77,7 @@ int main(void)
 	check_start();
 	catch_chld(0);
 	pid = pauser();
-	wait_sleeping(pid, 'S');
+	wait_for_state(pid, 'S');
 	OK(kill(pid, SIGSTOP));
 	status = wait_for(pid, WUNTRACED);
 	CHECK(WIFSTOPPED(status) && WSTOPSIG(status) == SIGSTOP, "expected stopped by SIGSTOP, got %s",
@@ -96,7 +96,7 @@ int main(void)
 	CHECK(waitpid(pid, &status, WCONTINUED | WNOHANG) == 0, "WIFCONTINUED reported twice");
 	printf("reported once: a second waitpid(WCONTINUED|WNOHANG) returns 0\n");
 
-	wait_sleeping(pid, 'S');
+	wait_for_state(pid, 'S');
 	OK(kill(pid, SIGTSTP));
 	memset(&info, 0, sizeof(info));
 	OK(waitid(P_PID, pid, &info, WSTOPPED));
@@ -108,7 +108,7 @@ int main(void)
 	OK(kill(pid, SIGCONT));
 	status = wait_for(pid, WCONTINUED);
 	CHECK(WIFCONTINUED(status), "expected continued, got %s", status_str(status));
-	wait_sleeping(pid, 'S');
+	wait_for_state(pid, 'S');
 	OK(kill(pid, SIGSTOP));
 	status = wait_for(pid, WUNTRACED);
 	CHECK(WIFSTOPPED(status), "expected stopped, got %s", status_str(status));

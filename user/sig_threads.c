@@ -120,7 +120,7 @@ int main(void)
 		for (;;)
 			pause();
 	}
-	wait_sleeping(pid, 'S');
+	wait_for_state(pid, 'S');
 	OK(kill(pid, SIGTERM));
 	OK(waitpid(pid, &status, 0));
 	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM, "expected killed by SIGTERM, got %s",

@@ -46,22 +46,6 @@ static void *outlives_leader(void *arg)
 	return NULL;
 }
 
-/* The state letter of pid in /proc/<pid>/stat ('Z': zombie). */
-static char proc_state(pid_t pid)
-{
-	char path[64], buf[256], *p;
-	FILE *f;
-
-	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
-	f = fopen(path, "r");
-	CHECK(f, "open %s: %s", path, errname(errno));
-	CHECK(fgets(buf, sizeof(buf), f), "read %s", path);
-	fclose(f);
-	p = strrchr(buf, ')');
-	CHECK(p && p[1] == ' ', "%s: no state field", path);
-	return p[2];
-}
-
 int main(void)
 {
 	pthread_t early, counter, t;
@@ -90,8 +74,7 @@ int main(void)
 			exit(1);
 		syscall(SYS_exit, 3);	/* the leader alone; musl's exit() would end all */
 	}
-	while (proc_state(pid) != 'Z')	/* the leader has exited */
-		nanosleep(&(struct timespec){ 0, 1000000 }, NULL);
+	wait_for_state(pid, 'Z');	/* the leader has exited */
 	EXPECT_EQ(waitpid(pid, &status, WNOHANG), 0);
 	printf("the leader exited first: a zombie, and waitpid(WNOHANG) reports nothing: yes\n");
 	send_byte(to_child[1], 'g');

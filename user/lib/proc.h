@@ -1,15 +1,18 @@
 /*
  * proc.h: helpers for the fork/exit/wait tests (issue 4): signal names,
  * wait-status text, checked fork/wait/pipe, one-byte messages between a
- * parent and a child, and where the other test programs live.
+ * parent and a child, another process's state from /proc, and where the
+ * other test programs live.
  */
 #ifndef USER_PROC_H
 #define USER_PROC_H
 
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include "check.h"
 
@@ -116,6 +119,46 @@ static inline char recv_byte(int fd)
 	CHECK(n == 1, "read of a sync byte: expected 1 byte, got %ld (%s)",
 	      (long)n, n == -1 ? errname(errno) : "end of file");
 	return c;
+}
+
+/* The state letter of pid (R, S, D, T, Z), from /proc/PID/stat; 0 if unreadable. */
+static inline char proc_state(pid_t pid)
+{
+	char path[64], buf[512], *p;
+	int fd;
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return 0;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	buf[n] = 0;
+	p = strrchr(buf, ')');
+	return p && p[1] == ' ' ? p[2] : 0;
+}
+
+/* Sleep ms milliseconds (restarting after a handler). */
+static inline void msleep(long ms)
+{
+	struct timespec t = { ms / 1000, ms % 1000 * 1000000 };
+
+	while (nanosleep(&t, &t) == -1 && errno == EINTR)
+		;
+}
+
+/* Wait (up to 4 s) until pid is in state (S asleep, T stopped, Z zombie). */
+static inline void wait_for_state(pid_t pid, char state)
+{
+	for (int i = 0; i < 2000; i++) {
+		if (proc_state(pid) == state)
+			return;
+		msleep(2);
+	}
+	CHECK(0, "process never reached state %c (it is in %c)", state, proc_state(pid));
 }
 
 /*
