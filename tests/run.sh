@@ -19,6 +19,10 @@
 # fault (QEMU exits 0 under -no-reboot), a panic (255) or a hang (timeout)
 # never passes by accident.
 #
+# A test with `type` lines gets its serial input from a FIFO
+# (build/tests/NAME.in) that the harness writes to: it plays the test's
+# `after`, `pause` and `type` lines in order while QEMU runs (run_steps).
+#
 # Usage: tests/run.sh [NAME...]       run only the named tests
 # Environment: ACCEL=tcg|kvm|auto MEM SMP (CPUs, default 2; a test's `smp`
 #              line overrides it) V=1 (show commands), MAKE,
@@ -74,6 +78,7 @@ show_tail() {
 	[ -s "$file" ] || { detail "($file is empty: nothing reached the serial port)"; return; }
 	detail "last $n lines of $file:"
 	tail -n "$n" "$file" | sed -e 's/\x1b\[[0-9;?]*[A-Za-z]//g' -e 's/\r//g' -e 's/^/     | /'
+	[ -z "$(tail -c 1 "$file")" ] || echo	# a last line without its newline
 }
 
 # What a QEMU exit code means (see arch/x86_64/power.c: QEMU exits with
@@ -124,6 +129,38 @@ missing_expects() {
 	done
 }
 
+# The byte offset in the log just past the first "$2" at or after offset $1;
+# fails when there is none (yet).
+find_after() {
+	local at
+	at=$(tail -c +"$(($1 + 1))" "$log" 2>/dev/null | grep -boaF -m1 -- "$2" | sed -n 1p)
+	[ -n "$at" ] || return 1
+	echo $(($1 + ${at%%:*} + ${#2}))
+}
+
+# Type on the serial console of the running boot ($qpid): play the current
+# test's steps in order, writing `type` text (C escapes, printf %b) to fd $1,
+# the FIFO QEMU reads. `after TEXT` waits until TEXT is in the log past where
+# the previous `after` text was found. If QEMU ends (its timeout) during a
+# wait, sets `awaited` to what it waited for; else leaves it empty.
+run_steps() {
+	local fd=$1 step key val pos=0 at typed="(nothing yet)"
+	for step in "${steps[@]}"; do
+		key=${step%% *} val=${step#* }
+		case $key in
+		after)
+			until at=$(find_after "$pos" "$val"); do
+				kill -0 "$qpid" 2>/dev/null ||
+					{ awaited="\"$val\" (an 'after' line; the last text typed: \"$typed\")"; return; }
+				sleep 0.1
+			done
+			pos=$at ;;
+		pause) sleep "$val" ;;
+		type) printf '%b' "$val" >&"$fd"; typed=$val ;;
+		esac
+	done
+}
+
 # Build the ISO for the current test, its output in $1; no report.
 make_iso() {
 	mkdir -p "$(dirname "$iso")"
@@ -144,22 +181,36 @@ build_iso() {
 
 # The QEMU command line for the current test, into the caller's array `cmd`.
 qemu_cmd() {
+	local serial=file:$log
+	# Typing: the serial port on QEMU's stdin and stdout (boot redirects them).
+	[ ${#steps[@]} -eq 0 ] || serial=stdio
 	# shellcheck disable=SC2206,SC2207,SC2054 # accel flags and extra args are word lists
 	cmd=("$QEMU" -M pc $(tools/accel.sh "$ACCEL") -m "$MEM" -smp "$smp"
-		-no-reboot -display none -monitor none -serial "file:$log"
+		-no-reboot -display none -monitor none -serial "$serial"
 		-device isa-debug-exit,iobase=0xf4,iosize=0x04 -cdrom "$iso" $qemu_args)
 }
 
-# Boot the current test; sets `code` (QEMU's exit code) and `stopped` (1 when
-# the harness ended a running boot, as `exit running` asks).
+# Boot the current test; sets `code` (QEMU's exit code), `stopped` (1 when
+# the harness ended a running boot, as `exit running` asks) and `awaited`
+# (run_steps).
 boot() {
 	local -a cmd
+	local fifo=$OUT/$name.in tfd
 	qemu_cmd
 	[ -n "$V" ] && detail "timeout $timeout ${cmd[*]}"
-	rm -f "$log"
-	timeout -k 5 "$timeout" "${cmd[@]}" </dev/null >"$OUT/$name.qemu.log" 2>&1 &
-	qpid=$!
-	stopped=0
+	rm -f "$log" "$fifo"
+	stopped=0 awaited=""
+	if [ ${#steps[@]} -gt 0 ]; then
+		# Opened read-write, so that neither our open nor QEMU's waits.
+		mkfifo "$fifo" && exec {tfd}<>"$fifo" || exit 2
+		timeout -k 5 "$timeout" "${cmd[@]}" <"$fifo" >"$log" 2>"$OUT/$name.qemu.log" &
+		qpid=$!
+		run_steps "$tfd"
+		exec {tfd}>&-
+	else
+		timeout -k 5 "$timeout" "${cmd[@]}" </dev/null >"$OUT/$name.qemu.log" 2>&1 &
+		qpid=$!
+	fi
 	if [ "$want_exit" = running ]; then
 		while kill -0 "$qpid" 2>/dev/null; do
 			if [ -z "$(missing_expects)" ]; then
@@ -196,6 +247,8 @@ run_test() {
 
 	# QEMU exits 1 also when it cannot start: an empty serial log tells.
 	[ -s "$log" ] || why+=("nothing reached the serial port: did QEMU start? (see $OUT/$name.qemu.log)")
+	[ -n "${awaited:-}" ] && why+=("the boot ended while waiting for $awaited;" \
+				      "  nothing after it was typed")
 	if [ "$want_exit" = running ]; then
 		[ "$stopped" = 1 ] || why+=("expected: still running once every 'expect' line was printed" \
 					    "got:      $(describe_exit "$code")")
@@ -276,7 +329,7 @@ parse_list() {
 		user-native | user-boots | user-runtests)
 			expand_user_tests "$key" "$val" "$n"; open=0 ;;
 		cmdline | rootfs | qemu | timeout | exit | settle | expect | reject | ktap | clock | \
-		console | parallel | native | runtests | make | smp)
+		console | parallel | native | runtests | make | smp | after | pause | type)
 			[ "$open" = 1 ] || { echo "$LIST:$n: '$key' outside a 'test'" >&2; exit 2; }
 			bodies[${#bodies[@]} - 1]+="$key $val"$'\n' ;;
 		*) echo "$LIST:$n: unknown key '$key' (see the top of tests/boot.list)" >&2; exit 2 ;;
@@ -290,7 +343,7 @@ load_test() {
 	local body=$1 where="$LIST:$2: test '$name'" line key val
 	cmdline="" rootfs="" qemu_args="" make_args="" timeout=30 want_exit="" settle=1 ktap="" clock="" smp=$SMP
 	console="" parallel="" native="" runtests=""
-	expects=() rejects=()
+	expects=() rejects=() steps=()
 	while IFS= read -r line; do
 		[ -n "$line" ] || continue
 		key=${line%% *}
@@ -313,6 +366,12 @@ load_test() {
 		native) native=$val ;;
 		runtests) runtests=$val ;;
 		smp) smp=$val ;;
+		after | type)
+			[ -n "$val" ] || { echo "$where: '$key' needs a text" >&2; exit 2; }
+			steps+=("$key $val") ;;
+		pause)
+			[[ $val =~ ^[0-9]+(\.[0-9]+)?$ ]] || { echo "$where: bad pause '$val'" >&2; exit 2; }
+			steps+=("$key $val") ;;
 		esac
 	done <<<"$body"
 	[[ $smp =~ ^[1-9][0-9]*$ ]] || { echo "$where: smp must be a number >= 1 (got '$smp')" >&2; exit 2; }
@@ -325,6 +384,8 @@ load_test() {
 	[[ $timeout =~ ^[0-9]+(\.[0-9]+)?$ ]] || { echo "$where: bad timeout '$timeout'" >&2; exit 2; }
 	[ "$parallel" = yes ] && [ "$want_exit" = running ] &&
 		{ echo "$where: 'parallel yes' cannot go with 'exit running'" >&2; exit 2; }
+	[ "$parallel" = yes ] && [ ${#steps[@]} -gt 0 ] &&
+		{ echo "$where: 'parallel yes' cannot go with 'type'" >&2; exit 2; }
 }
 
 # Is $1 one of the remaining arguments?
