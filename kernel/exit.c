@@ -486,6 +486,12 @@ static long do_wait(struct wait_opts *wo)
 			if ((wo->wo_flags & __WNOTHREAD) && t != current)
 				continue;
 			list_for_each_entry(p, &t->children, sibling) {
+				/* Being released (autoreaped, or reaped by another
+				 * waiter): no longer a child to wait for, though
+				 * still on the list. Counting it would let us sleep
+				 * with no wake-up to come. Linux: wait_consider_task(). */
+				if (p->exit_state == EXIT_DEAD)
+					continue;
 				if (!eligible_child(wo, p))
 					continue;
 				any = true;
@@ -495,8 +501,6 @@ static long do_wait(struct wait_opts *wo)
 					retval = wait_task_zombie(wo, p, flags);	/* unlocks */
 					goto out;
 				}
-				if (p->exit_state == EXIT_DEAD)
-					continue;
 				/* signal: stopped or continued (these unlock if they report) */
 				retval = wait_task_stopped(wo, p, flags);
 				if (!retval)
