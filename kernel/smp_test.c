@@ -84,9 +84,10 @@ static int exec_storm(void *unused)
 }
 
 /*
- * user/smp_storm (forks, COW writes and CLONE_VM writers on every CPU)
- * succeeds, and afterwards every page is free again: page tables, stacks,
- * COW copies, task structs.
+ * user/smp_storm (1.5 s of threads on every CPU forking, writing COW pages
+ * and reaping their own children with waitpid, beside a writer thread)
+ * succeeds, and afterwards every page is free again: page tables, thread
+ * stacks, COW copies, task structs.
  */
 static void user_storm_frees_everything_test(struct ktest *test)
 {
