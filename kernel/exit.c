@@ -362,6 +362,18 @@ static bool eligible_child(struct wait_opts *wo, struct task_struct *p)
 	return p->exit_signal >= 0;	/* threads are reaped with their group */
 }
 
+/* The siginfo waitid() reports for child p (wait4 has only the status). */
+static void wait_fill_info(struct wait_opts *wo, struct task_struct *p, int code, int status)
+{
+	if (!wo->wo_info)
+		return;
+	wo->wo_info->si_signo = SIGCHLD;
+	wo->wo_info->si_code = code;
+	wo->wo_info->si_status = status;
+	wo->wo_info->si_pid = p->pid;
+	wo->wo_info->si_uid = task_uid(p);	/* cred */
+}
+
 /*
  * Linux: wait_task_zombie(). Report a zombie child's status and, unless
  * WNOWAIT, reap it. Returns the child's pid. Caller holds tasklist_lock;
@@ -380,18 +392,10 @@ static pid_t wait_task_zombie(struct wait_opts *wo, struct task_struct *p, unsig
 	wo->wo_stat = status;
 	trace_exit("%s[%d] reaps pid %d (status %#x)%s\n", current->comm, current->pid, pid, status,
 		   wo->wo_flags & WNOWAIT ? ", left waitable (WNOWAIT)" : "");
-	if (wo->wo_info) {
-		wo->wo_info->si_signo = SIGCHLD;
-		wo->wo_info->si_pid = pid;
-		wo->wo_info->si_uid = task_uid(p);	/* cred */
-		if (status & 0x7f) {
-			wo->wo_info->si_code = CLD_KILLED;
-			wo->wo_info->si_status = status & 0x7f;
-		} else {
-			wo->wo_info->si_code = CLD_EXITED;
-			wo->wo_info->si_status = (status >> 8) & 0xff;
-		}
-	}
+	if (status & 0x7f)
+		wait_fill_info(wo, p, CLD_KILLED, status & 0x7f);
+	else
+		wait_fill_info(wo, p, CLD_EXITED, (status >> 8) & 0xff);
 	if (!(wo->wo_flags & WNOWAIT))
 		release_task(p);
 	return pid;
@@ -422,13 +426,7 @@ static pid_t wait_task_stopped(struct wait_opts *wo, struct task_struct *p, unsi
 		return 0;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	wo->wo_stat = (exit_code << 8) | 0x7f;
-	if (wo->wo_info) {
-		wo->wo_info->si_signo = SIGCHLD;
-		wo->wo_info->si_code = CLD_STOPPED;
-		wo->wo_info->si_status = exit_code;
-		wo->wo_info->si_pid = p->pid;
-		wo->wo_info->si_uid = task_uid(p);
-	}
+	wait_fill_info(wo, p, CLD_STOPPED, exit_code);
 	return p->pid;
 }
 
@@ -452,13 +450,7 @@ static pid_t wait_task_continued(struct wait_opts *wo, struct task_struct *p, un
 		return 0;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	wo->wo_stat = 0xffff;
-	if (wo->wo_info) {
-		wo->wo_info->si_signo = SIGCHLD;
-		wo->wo_info->si_code = CLD_CONTINUED;
-		wo->wo_info->si_status = SIGCONT;
-		wo->wo_info->si_pid = p->pid;
-		wo->wo_info->si_uid = task_uid(p);
-	}
+	wait_fill_info(wo, p, CLD_CONTINUED, SIGCONT);
 	return p->pid;
 }
 
