@@ -13,7 +13,6 @@
 #include <linux/spinlock.h>
 
 #define PID_HASH_SIZE 256
-#define BITS_PER_LONG 64
 
 static unsigned long pid_bitmap[PID_MAX_DEFAULT / BITS_PER_LONG];
 static struct list_head pid_hash[PID_HASH_SIZE];

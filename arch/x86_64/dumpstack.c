@@ -19,6 +19,7 @@
  * Linux: arch/x86/kernel/dumpstack.c and process_64.c __show_regs().
  */
 #include <linux/kernel.h>
+#include <linux/signal.h>
 #include <linux/spinlock.h>
 #include <asm/irqflags.h>
 #include <asm/kdebug.h>
@@ -31,8 +32,6 @@
 #include <asm/stacktrace.h>
 
 void printk_bust_lock(void);
-
-#define SIGSEGV 11	/* what a task gets for an oops (Linux's asm/signal.h) */
 
 static DEFINE_SPINLOCK(die_lock);
 static int die_owner = -1;	/* the CPU reporting an oops, -1 if none */

@@ -16,7 +16,6 @@
 struct file;
 struct task_struct;
 
-#define BITS_PER_LONG 64
 #define NR_OPEN_DEFAULT BITS_PER_LONG	/* fds in the table every files_struct starts with */
 /* The most fds a process may have: Linux's default RLIMIT_NOFILE (1024);
  * there are no resource limits here, so it is fixed. */

@@ -29,4 +29,6 @@ typedef __builtin_va_list va_list;
 #define va_end(ap) __builtin_va_end(ap)
 #define va_copy(d, s) __builtin_va_copy(d, s)
 
+#define BITS_PER_LONG 64	/* Linux: asm-generic/bitsperlong.h */
+
 #endif
